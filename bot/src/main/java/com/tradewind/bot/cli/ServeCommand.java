@@ -1,0 +1,52 @@
+package com.tradewind.bot.cli;
+
+import com.tradewind.bot.config.TradewindConfig;
+import com.tradewind.bot.http.ApiServer;
+import com.tradewind.bot.knowledge.KnowledgeService;
+import com.tradewind.knowledge.lang.LanguageDetector;
+import io.vertx.core.Vertx;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+
+/** Starts the HTTP server; the index is built or refreshed in the background. */
+@Command(name = "serve", description = "Start the bot: HTTP API and health checks.")
+final class ServeCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+  @Override
+  public Integer call() throws Exception {
+    TradewindConfig config = TradewindConfig.load(System.getenv());
+    Vertx vertx = Vertx.vertx();
+    KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), new LanguageDetector());
+    ApiServer server = new ApiServer(vertx, config.http(), knowledge);
+    int port;
+    try {
+      port = server.start().await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalArgumentException("cannot listen on " + config.http().host() + ":" + config.http().port()
+          + " (" + e.getMessage() + "); set TRADEWIND_HTTP_PORT to a free port");
+    }
+    LOG.info("Tradewind listening on http://localhost:{}/", port);
+    knowledge.start(config.watchKnowledge()).onFailure(e -> {
+      LOG.error("the knowledge base cannot be opened: {}", e.getMessage());
+      vertx.close().onComplete(v -> System.exit(1));
+    });
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.stop().compose(v -> knowledge.close()).compose(v -> vertx.close())
+          .onComplete(v -> stopped.countDown());
+      try {
+        stopped.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException ignored) {
+        Thread.currentThread().interrupt();
+      }
+    }));
+    return 0;
+  }
+}

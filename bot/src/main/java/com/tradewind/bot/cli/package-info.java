@@ -1,0 +1,2 @@
+/** The command line: {@code serve}, {@code index}, {@code ask}, {@code eval} and {@code bench}. */
+package com.tradewind.bot.cli;

@@ -1,0 +1,114 @@
+package com.tradewind.bot.knowledge;
+
+import com.tradewind.knowledge.KnowledgeBase;
+import com.tradewind.knowledge.KnowledgeOptions;
+import com.tradewind.knowledge.RefreshReport;
+import com.tradewind.knowledge.lang.LanguageDetector;
+import com.tradewind.knowledge.search.Answer;
+import com.tradewind.knowledge.search.SearchHit;
+import com.tradewind.knowledge.watch.FolderWatcher;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the knowledge base for the server: every call that touches Lucene or files runs through
+ * {@code executeBlocking}, so event loops never wait on disk. Ready once the index is searchable:
+ * at once when an index already exists, after the first build otherwise.
+ */
+public final class KnowledgeService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KnowledgeService.class);
+
+  private final Vertx vertx;
+  private final KnowledgeOptions options;
+  private final LanguageDetector detector;
+  private volatile KnowledgeBase base;
+  private volatile boolean ready;
+  private final AtomicBoolean refreshing = new AtomicBoolean();
+  private final AtomicBoolean refreshAgain = new AtomicBoolean();
+  private FolderWatcher watcher;
+
+  public KnowledgeService(Vertx vertx, KnowledgeOptions options, LanguageDetector detector) {
+    this.vertx = vertx;
+    this.options = options;
+    this.detector = detector;
+  }
+
+  /** Opens the index and brings it up to date; completes when the first refresh is done. */
+  public Future<RefreshReport> start(boolean watch) {
+    return vertx.executeBlocking(() -> {
+      KnowledgeBase kb = KnowledgeBase.open(options, detector);
+      base = kb;
+      if (kb.passageCount() > 0) {
+        ready = true; // searchable now; the refresh below only catches up with edits
+      }
+      RefreshReport report = kb.refresh();
+      ready = true;
+      LOG.info("knowledge base ready: {}", report.summary());
+      if (watch) {
+        watcher = new FolderWatcher(options.knowledgeDir(), 500, this::refreshLater).start();
+      }
+      return report;
+    }, false);
+  }
+
+  /** Re-indexes on a worker; calls arriving during a refresh fold into one more run. */
+  public void refreshLater() {
+    if (!refreshing.compareAndSet(false, true)) {
+      refreshAgain.set(true);
+      return;
+    }
+    refresh().onComplete(ar -> {
+      refreshing.set(false);
+      if (ar.failed()) {
+        LOG.error("knowledge refresh failed: {}", ar.cause().toString());
+      } else if (ar.result().changedAnything()) {
+        LOG.info("knowledge base refreshed: {}", ar.result().summary());
+      }
+      if (refreshAgain.getAndSet(false)) {
+        refreshLater();
+      }
+    });
+  }
+
+  public Future<RefreshReport> refresh() {
+    KnowledgeBase kb = base;
+    if (kb == null) {
+      return Future.failedFuture("the knowledge base is still opening");
+    }
+    return vertx.executeBlocking(kb::refresh, false);
+  }
+
+  public boolean isReady() {
+    return ready;
+  }
+
+  public Future<Answer> ask(String question, String language) {
+    return vertx.executeBlocking(() -> base.ask(question, language), false);
+  }
+
+  public Future<List<SearchHit>> search(String question, String language, int k) {
+    return vertx.executeBlocking(() -> base.search(question, language, k), false);
+  }
+
+  public Future<Void> close() {
+    return vertx.executeBlocking(() -> {
+      if (watcher != null) {
+        watcher.close();
+      }
+      if (base != null) {
+        try {
+          base.close();
+        } catch (IOException e) {
+          LOG.warn("closing the index: {}", e.getMessage());
+        }
+      }
+      return null;
+    });
+  }
+}

@@ -1,0 +1,214 @@
+package com.tradewind.knowledge.index;
+
+import com.tradewind.knowledge.normalize.ChineseScriptFolder;
+import com.tradewind.knowledge.passage.Passage;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * The on-disk passage index: one Lucene document per passage, replaced file by file. Readers
+ * see changes after {@link #commit}; searches run on a {@link SearcherManager} so they never
+ * wait for writers.
+ */
+public final class PassageIndex implements Closeable {
+
+  private final Path directory;
+  private final LanguageAnalyzers analyzers;
+  private final FSDirectory fsDirectory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+
+  private PassageIndex(Path directory, LanguageAnalyzers analyzers, FSDirectory fsDirectory, IndexWriter writer)
+      throws IOException {
+    this.directory = directory;
+    this.analyzers = analyzers;
+    this.fsDirectory = fsDirectory;
+    this.writer = writer;
+    this.searchers = new SearcherManager(writer, null);
+  }
+
+  /**
+   * Opens (or creates) the index in {@code directory}.
+   *
+   * @throws IndexOpenException LOCKED when another process writes it, CORRUPT when it cannot be
+   *     read (the caller may {@link #delete} it and build anew), NOT_WRITABLE for file-system errors
+   */
+  public static PassageIndex open(Path directory, LanguageAnalyzers analyzers) throws IndexOpenException {
+    FSDirectory fs = null;
+    try {
+      Files.createDirectories(directory);
+      fs = FSDirectory.open(directory);
+      IndexWriterConfig config = new IndexWriterConfig(analyzers.perField())
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setRAMBufferSizeMB(64);
+      IndexWriter writer = new IndexWriter(fs, config);
+      return new PassageIndex(directory, analyzers, fs, writer);
+    } catch (LockObtainFailedException e) {
+      closeQuietly(fs);
+      throw new IndexOpenException(IndexOpenException.Reason.LOCKED,
+          "the index at " + directory + " is locked by another Tradewind process", e);
+    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+      closeQuietly(fs);
+      throw new IndexOpenException(IndexOpenException.Reason.CORRUPT,
+          "the index at " + directory + " is corrupt or of another version (" + e.getMessage() + ")", e);
+    } catch (AccessDeniedException e) {
+      closeQuietly(fs);
+      throw new IndexOpenException(IndexOpenException.Reason.NOT_WRITABLE,
+          "the index directory " + directory + " is not writable", e);
+    } catch (IOException e) {
+      closeQuietly(fs);
+      // Truncated or missing segment files surface as plain IOExceptions (EOF, NoSuchFile).
+      throw new IndexOpenException(IndexOpenException.Reason.CORRUPT,
+          "the index at " + directory + " cannot be read (" + e + ")", e);
+    }
+  }
+
+  /** Deletes an index directory, e.g. after it was found corrupt. */
+  public static void delete(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(directory)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /** Replaces every passage of the document at {@code path} with {@code passages}. */
+  public void replace(String path, List<Passage> passages) throws IOException {
+    List<Document> docs = new ArrayList<>(passages.size());
+    for (Passage passage : passages) {
+      docs.add(toDocument(passage));
+    }
+    writer.updateDocuments(new Term(PassageFields.PATH, path), docs);
+  }
+
+  /** Adds passages without deleting anything first (bulk loads into an empty index). */
+  public void add(List<Passage> passages) throws IOException {
+    List<Document> docs = new ArrayList<>(passages.size());
+    for (Passage passage : passages) {
+      docs.add(toDocument(passage));
+    }
+    writer.addDocuments(docs);
+  }
+
+  public void remove(String path) throws IOException {
+    writer.deleteDocuments(new Term(PassageFields.PATH, path));
+  }
+
+  public void removeAll() throws IOException {
+    writer.deleteAll();
+  }
+
+  /** Makes all changes durable and visible to searches, recording {@code userData} with them. */
+  public void commit(Map<String, String> userData) throws IOException {
+    writer.setLiveCommitData(userData.entrySet());
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** The user data of the last commit (empty for a new index). */
+  public Map<String, String> committedUserData() throws IOException {
+    if (!DirectoryReader.indexExists(fsDirectory)) {
+      return Map.of();
+    }
+    Map<String, String> data = new HashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) {
+      live.forEach(e -> data.put(e.getKey(), e.getValue()));
+    }
+    return data;
+  }
+
+  public int passageCount() {
+    return withSearcher(s -> s.getIndexReader().numDocs());
+  }
+
+  /** Runs {@code work} on a current searcher and releases it afterwards. */
+  public <T> T withSearcher(Function<IndexSearcher, T> work) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return work.apply(searcher);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public LanguageAnalyzers analyzers() {
+    return analyzers;
+  }
+
+  private Document toDocument(Passage passage) {
+    String lang = LanguageAnalyzers.indexLanguage(passage.language());
+    Document doc = new Document();
+    doc.add(new StringField(PassageFields.ID, passage.id(), Field.Store.YES));
+    doc.add(new StringField(PassageFields.PATH, passage.path(), Field.Store.YES));
+    doc.add(new StringField(PassageFields.LANGUAGE, passage.language(), Field.Store.YES));
+    doc.add(new StoredField(PassageFields.TITLE, passage.title()));
+    doc.add(new StoredField(PassageFields.SECTION, passage.section()));
+    doc.add(new StoredField(PassageFields.TEXT, passage.text()));
+    doc.add(new StoredField(PassageFields.ORDINAL, passage.ordinal()));
+    // Matching runs on Simplified text so that either Chinese script finds the other.
+    doc.add(new TextField(PassageFields.title(lang), matchText(passage.title()), Field.Store.NO));
+    doc.add(new TextField(PassageFields.section(lang), matchText(passage.section()), Field.Store.NO));
+    doc.add(new TextField(PassageFields.body(lang), matchText(passage.text()), Field.Store.NO));
+    return doc;
+  }
+
+  private static String matchText(String text) {
+    return ChineseScriptFolder.toSimplified(text);
+  }
+
+  @Override
+  public void close() throws IOException {
+    searchers.close();
+    writer.close();
+    fsDirectory.close();
+  }
+
+  private static void closeQuietly(Closeable c) {
+    try {
+      if (c != null) {
+        c.close();
+      }
+    } catch (IOException ignored) {
+      // already failing with a clearer error
+    }
+  }
+}

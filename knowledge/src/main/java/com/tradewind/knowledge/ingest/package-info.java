@@ -1,0 +1,2 @@
+/** Reading files of every supported format into text blocks (headings and paragraphs). */
+package com.tradewind.knowledge.ingest;

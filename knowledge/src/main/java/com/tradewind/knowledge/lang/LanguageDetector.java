@@ -1,0 +1,63 @@
+package com.tradewind.knowledge.lang;
+
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import com.tradewind.knowledge.normalize.ChineseScriptFolder;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Identifies the language of short texts. The writing system decides wherever it is unambiguous
+ * (Han, kana, Hangul, Arabic); Lingua's statistical models decide between languages that share a
+ * script (Latin, Cyrillic), restricted to the languages we serve so that short chat messages are
+ * not mistaken for a language nobody writes to us in.
+ */
+public final class LanguageDetector {
+
+  private final com.github.pemistahl.lingua.api.LanguageDetector latin;
+  private final com.github.pemistahl.lingua.api.LanguageDetector cyrillic;
+
+  public LanguageDetector() {
+    latin = LanguageDetectorBuilder.fromLanguages(
+            Language.ENGLISH, Language.SPANISH, Language.PORTUGUESE, Language.FRENCH,
+            Language.GERMAN, Language.ITALIAN, Language.POLISH, Language.TURKISH)
+        .withPreloadedLanguageModels()
+        .build();
+    cyrillic = LanguageDetectorBuilder.fromLanguages(Language.RUSSIAN, Language.UKRAINIAN)
+        .withPreloadedLanguageModels()
+        .build();
+  }
+
+  /** The language of {@code text}, or empty when it has no letters to judge (digits, emoji). */
+  public Optional<DetectedLanguage> detect(String text) {
+    ScriptCounts counts = ScriptCounts.of(text);
+    if (counts.letters() == 0) {
+      return Optional.empty();
+    }
+    if (counts.kana() > 0) {
+      return Optional.of(new DetectedLanguage("ja", false, share(counts.kana() + counts.han(), counts)));
+    }
+    if (counts.hangul() * 2 >= counts.letters()) {
+      return Optional.of(new DetectedLanguage("ko", false, share(counts.hangul(), counts)));
+    }
+    if (counts.han() * 2 >= counts.letters() || (counts.han() >= 2 && counts.han() * 4 >= counts.letters())) {
+      return Optional.of(new DetectedLanguage("zh", ChineseScriptFolder.isTraditional(text), share(counts.han(), counts)));
+    }
+    if (counts.arabic() * 2 >= counts.letters()) {
+      return Optional.of(new DetectedLanguage("ar", false, share(counts.arabic(), counts)));
+    }
+    var detector = counts.cyrillic() * 2 >= counts.letters() ? cyrillic : latin;
+    Map<Language, Double> confidences = detector.computeLanguageConfidenceValues(text);
+    if (confidences.isEmpty()) {
+      return Optional.empty();
+    }
+    var best = confidences.entrySet().iterator().next();
+    String code = best.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+    return Optional.of(new DetectedLanguage(code, false, best.getValue()));
+  }
+
+  private static double share(int part, ScriptCounts counts) {
+    return Math.min(1.0, (double) part / counts.letters());
+  }
+}

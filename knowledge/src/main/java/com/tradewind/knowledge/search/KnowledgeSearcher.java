@@ -1,0 +1,200 @@
+package com.tradewind.knowledge.search;
+
+import com.tradewind.knowledge.index.LanguageAnalyzers;
+import com.tradewind.knowledge.index.PassageFields;
+import com.tradewind.knowledge.index.PassageIndex;
+import com.tradewind.knowledge.lang.DetectedLanguage;
+import com.tradewind.knowledge.lang.LanguageDetector;
+import com.tradewind.knowledge.normalize.ChineseScriptFolder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Answers questions from the passage index. The question is analyzed in its own language over
+ * title, section and body (BM25, with boosts), and the glossary concepts it mentions are searched
+ * in every language, so a Spanish question finds a Chinese passage. The answer is extractive:
+ * the best sentences of the best passages, and only when the best passage covers enough of the
+ * question; otherwise the caller gets the sources but no answer.
+ */
+public final class KnowledgeSearcher {
+
+  private static final int MAX_SNIPPET = 600;
+  private static final int MAX_TERMS_PER_LANGUAGE = 3;
+
+  private final PassageIndex index;
+  private final Glossary glossary;
+  private final LanguageDetector detector;
+  private final SearchOptions options;
+  private final TermAnalysis analysis;
+  private final QuestionWords questionWords;
+  private final AnswerExtractor extractor;
+
+  public KnowledgeSearcher(PassageIndex index, Glossary glossary, LanguageDetector detector, SearchOptions options) {
+    this.index = index;
+    this.glossary = glossary;
+    this.detector = detector;
+    this.options = options;
+    this.analysis = new TermAnalysis(index.analyzers());
+    this.questionWords = new QuestionWords(analysis);
+    this.extractor = new AnswerExtractor(options.maxAnswerSentences());
+  }
+
+  /** The question's language: the hint when it is a language we know, otherwise detected. */
+  public String languageOf(String question, String hint) {
+    if (hint != null && !hint.isBlank()) {
+      String code = hint.strip().toLowerCase(java.util.Locale.ROOT);
+      int dash = code.indexOf('-');
+      return dash > 0 ? code.substring(0, dash) : code;
+    }
+    return detector.detect(question).map(DetectedLanguage::code).orElse("en");
+  }
+
+  /** Ranked passages for a question. */
+  public List<SearchHit> search(String question, String languageHint, int k) {
+    String lang = languageOf(question, languageHint);
+    Prepared prepared = prepare(question, lang);
+    return index.withSearcher(searcher -> run(searcher, prepared, Math.max(1, k)));
+  }
+
+  /** An extractive answer with its sources, or sources only when no passage answers well. */
+  public Answer ask(String question, String languageHint) {
+    String lang = languageOf(question, languageHint);
+    Prepared prepared = prepare(question, lang);
+    return index.withSearcher(searcher -> {
+      List<SearchHit> hits = run(searcher, prepared, 5);
+      QuestionProfile profile = profile(searcher, prepared);
+      if (hits.isEmpty() || profile.isEmpty()) {
+        return new Answer(null, lang, lang, 0, hits.stream().limit(3).toList());
+      }
+      SearchHit best = hits.get(0);
+      double coverage = profile.coverage(best.title() + "\n" + best.section() + "\n" + best.text(), best.language());
+      List<SearchHit> top = hits.stream().limit(3).toList();
+      if (coverage < options.minCoverage()) {
+        return new Answer(null, lang, lang, coverage, top);
+      }
+      String text = extractor.extract(profile, top);
+      return new Answer(text, lang, best.language(), coverage, top);
+    });
+  }
+
+  private record Prepared(String question, String language, List<String> tokens, List<Glossary.Match> concepts, Query query) {}
+
+  private Prepared prepare(String question, String lang) {
+    String folded = ChineseScriptFolder.toSimplified(question);
+    List<String> tokens = analysis.tokens(folded, lang);
+    List<Glossary.Match> concepts = glossary.find(folded, tokens, lang, analysis);
+    QueryBuilder builder = new QueryBuilder(index.analyzers().perField());
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    String fieldLang = LanguageAnalyzers.indexLanguage(lang);
+    addDirect(query, builder, fieldLang, folded);
+    for (Glossary.Match match : concepts) {
+      for (String target : glossary.languages()) {
+        if (!LanguageAnalyzers.LANGUAGES.contains(target)) {
+          continue;
+        }
+        float boost = (float) options.expansionBoost();
+        match.concept().terms(target).stream().limit(MAX_TERMS_PER_LANGUAGE).forEach(term -> {
+          Query phrase = builder.createPhraseQuery(PassageFields.body(target), term);
+          if (phrase != null) {
+            query.add(new BoostQuery(phrase, boost), BooleanClause.Occur.SHOULD);
+          }
+          Query title = builder.createPhraseQuery(PassageFields.title(target), term);
+          if (title != null) {
+            query.add(new BoostQuery(title, boost * 1.5f), BooleanClause.Occur.SHOULD);
+          }
+        });
+      }
+    }
+    return new Prepared(question, lang, tokens, concepts, query.build());
+  }
+
+  private static void addDirect(BooleanQuery.Builder query, QueryBuilder builder, String lang, String text) {
+    add(query, builder.createBooleanQuery(PassageFields.title(lang), text), 2.0f);
+    add(query, builder.createBooleanQuery(PassageFields.section(lang), text), 1.5f);
+    add(query, builder.createBooleanQuery(PassageFields.body(lang), text), 1.0f);
+  }
+
+  private static void add(BooleanQuery.Builder query, Query clause, float boost) {
+    if (clause != null) {
+      query.add(new BoostQuery(clause, boost), BooleanClause.Occur.SHOULD);
+    }
+  }
+
+  private List<SearchHit> run(IndexSearcher searcher, Prepared prepared, int k) {
+    try {
+      TopDocs top = searcher.search(prepared.query(), k);
+      List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+      var stored = searcher.storedFields();
+      for (ScoreDoc sd : top.scoreDocs) {
+        Document doc = stored.document(sd.doc);
+        String text = doc.get(PassageFields.TEXT);
+        hits.add(new SearchHit(doc.get(PassageFields.ID), doc.get(PassageFields.TITLE), doc.get(PassageFields.SECTION),
+            doc.get(PassageFields.PATH), doc.get(PassageFields.LANGUAGE), text, snippet(text, prepared), sd.score));
+      }
+      return hits;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (IndexSearcher.TooManyClauses e) {
+      return List.of();
+    }
+  }
+
+  private QuestionProfile profile(IndexSearcher searcher, Prepared prepared) {
+    String lang = prepared.language();
+    String field = PassageFields.body(LanguageAnalyzers.indexLanguage(lang));
+    Map<String, Double> weights = new java.util.LinkedHashMap<>();
+    try {
+      var stats = searcher.collectionStatistics(field);
+      long docs = stats == null ? Math.max(1, searcher.getIndexReader().numDocs()) : stats.docCount();
+      for (String token : new LinkedHashSet<>(prepared.tokens())) {
+        if (questionWords.contains(lang, token)) {
+          continue;
+        }
+        int df = searcher.getIndexReader().docFreq(new Term(field, token));
+        weights.put(token, Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new QuestionProfile(lang, weights, prepared.concepts(), analysis);
+  }
+
+  private static String snippet(String text, Prepared prepared) {
+    if (text.length() <= MAX_SNIPPET) {
+      return text;
+    }
+    Set<String> words = new LinkedHashSet<>(prepared.tokens());
+    int best = 0;
+    for (String w : words) {
+      int at = text.indexOf(w);
+      if (w.length() > 1 && at >= 0) {
+        best = at;
+        break;
+      }
+    }
+    int start = Math.max(0, Math.min(best - MAX_SNIPPET / 3, text.length() - MAX_SNIPPET + 1));
+    String cut = text.substring(start, Math.min(text.length(), start + MAX_SNIPPET - 1));
+    return (start > 0 ? "…" : "") + cut.substring(0, Math.min(cut.length(), MAX_SNIPPET - (start > 0 ? 2 : 1))) + "…";
+  }
+
+  /** For tests and the admin "try a question" box. */
+  public Optional<DetectedLanguage> detect(String text) {
+    return detector.detect(text);
+  }
+}

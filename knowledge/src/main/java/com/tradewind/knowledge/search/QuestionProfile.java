@@ -1,0 +1,76 @@
+package com.tradewind.knowledge.search;
+
+import com.tradewind.knowledge.normalize.ChineseScriptFolder;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A question reduced to what a passage must contain to answer it: topic tokens with IDF
+ * weights, some of them covered by glossary concepts that may be found in any language.
+ */
+final class QuestionProfile {
+
+  private final String language;
+  private final Map<String, Double> weights;
+  private final List<Glossary.Match> concepts;
+  private final TermAnalysis analysis;
+
+  QuestionProfile(String language, Map<String, Double> weights, List<Glossary.Match> concepts, TermAnalysis analysis) {
+    this.language = language;
+    this.weights = weights;
+    this.concepts = concepts;
+    this.analysis = analysis;
+  }
+
+  boolean isEmpty() {
+    return weights.isEmpty();
+  }
+
+  Set<String> tokens() {
+    return weights.keySet();
+  }
+
+  /** Share of the question's weight that {@code text} (written in {@code textLanguage}) contains. */
+  double coverage(String text, String textLanguage) {
+    if (weights.isEmpty()) {
+      return 0;
+    }
+    String folded = ChineseScriptFolder.toSimplified(text).toLowerCase(Locale.ROOT);
+    List<String> textTokens = analysis.tokens(text, textLanguage);
+    Set<String> tokenSet = new java.util.HashSet<>(textTokens);
+    double total = 0;
+    double matched = 0;
+    for (var entry : weights.entrySet()) {
+      total += entry.getValue();
+      String token = entry.getKey();
+      if ((textLanguage.equals(language) && tokenSet.contains(token)) || coveredByConcept(token, folded, textTokens, textLanguage)) {
+        matched += entry.getValue();
+      }
+    }
+    return total == 0 ? 0 : matched / total;
+  }
+
+  private boolean coveredByConcept(String token, String foldedText, List<String> textTokens, String textLanguage) {
+    for (Glossary.Match match : concepts) {
+      if (!match.coveredTokens().contains(token)) {
+        continue;
+      }
+      for (String term : match.concept().terms(textLanguage)) {
+        if (Glossary.isCharacterLanguage(textLanguage)) {
+          if (foldedText.contains(term.toLowerCase(Locale.ROOT))) {
+            return true;
+          }
+        } else {
+          List<String> termTokens = analysis.tokens(term, textLanguage);
+          if (!termTokens.isEmpty() && Collections.indexOfSubList(textTokens, termTokens) >= 0) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,49 @@
+package com.tradewind.knowledge.search;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Interrogatives and function words per language, analyzed like the index, so that coverage of
+ * a question is judged on its topic words only.
+ */
+final class QuestionWords {
+
+  private final Map<String, Set<String>> tokensByLanguage = new HashMap<>();
+
+  QuestionWords(TermAnalysis analysis) {
+    try (var in = QuestionWords.class.getResourceAsStream("question-words.txt");
+        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] parts = line.split("\t");
+        String lang = parts[0];
+        Set<String> tokens = tokensByLanguage.computeIfAbsent(lang, l -> new HashSet<>());
+        for (int i = 1; i < parts.length; i++) {
+          for (String word : parts[i].split(" ")) {
+            if (!word.isBlank()) {
+              tokens.add(word);
+              tokens.addAll(analysis.tokens(word, lang));
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("question-words.txt is part of the jar", e);
+    }
+  }
+
+  boolean contains(String lang, String token) {
+    return tokensByLanguage.getOrDefault(lang, Set.of()).contains(token);
+  }
+}

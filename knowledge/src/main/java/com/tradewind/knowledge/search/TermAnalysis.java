@@ -1,0 +1,41 @@
+package com.tradewind.knowledge.search;
+
+import com.tradewind.knowledge.index.LanguageAnalyzers;
+import com.tradewind.knowledge.normalize.ChineseScriptFolder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/** Runs text through a language's analyzer, the same way the index saw it. */
+public final class TermAnalysis {
+
+  private final LanguageAnalyzers analyzers;
+
+  public TermAnalysis(LanguageAnalyzers analyzers) {
+    this.analyzers = analyzers;
+  }
+
+  public List<String> tokens(String text, String lang) {
+    Analyzer analyzer = analyzers.forLanguage(LanguageAnalyzers.indexLanguage(lang));
+    List<String> tokens = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream("body_" + lang, ChineseScriptFolder.toSimplified(text))) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        tokens.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysis of an in-memory string failed", e);
+    }
+    return tokens;
+  }
+
+  public LanguageAnalyzers analyzers() {
+    return analyzers;
+  }
+}
