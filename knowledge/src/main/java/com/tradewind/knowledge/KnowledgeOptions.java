@@ -18,7 +18,7 @@ public record KnowledgeOptions(Path knowledgeDir, Path dataDir, Path glossaryFil
     long maxFileBytes, SearchOptions search) {
 
   public static KnowledgeOptions of(Path knowledgeDir, Path dataDir, Path glossaryFile) {
-    return new KnowledgeOptions(knowledgeDir, dataDir, glossaryFile, ChineseAnalysis.SMARTCN, 50L * 1024 * 1024,
+    return new KnowledgeOptions(knowledgeDir, dataDir, glossaryFile, ChineseAnalysis.BIGRAM, 50L * 1024 * 1024,
         SearchOptions.defaults());
   }
 

@@ -14,13 +14,24 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 public final class CjkBigramAnalyzer extends Analyzer {
 
+  private final boolean unigrams;
+
+  /**
+   * @param unigrams also emit single characters: wanted in the index (one-character queries
+   *     must match), not in queries, where overlapping unigrams and bigrams would make Lucene
+   *     build a graph query of every combination
+   */
+  public CjkBigramAnalyzer(boolean unigrams) {
+    this.unigrams = unigrams;
+  }
+
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     StandardTokenizer source = new StandardTokenizer();
     TokenStream stream = new CJKWidthFilter(source);
     stream = new LowerCaseFilter(stream);
     stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
-        | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, true);
+        | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, unigrams);
     stream = new PorterStemFilter(stream);
     return new TokenStreamComponents(source, stream);
   }

@@ -32,10 +32,13 @@ public final class LanguageAnalyzers {
   private final Analyzer fallback = new StandardAnalyzer();
   private final ChineseAnalysis chinese;
   private final Analyzer perField;
+  private final Analyzer queryPerField;
+  private final Analyzer chineseQuery;
 
   public LanguageAnalyzers(ChineseAnalysis chinese) {
     this.chinese = chinese;
-    byLanguage.put("zh", chinese == ChineseAnalysis.SMARTCN ? new SmartChineseAnalyzer() : new CjkBigramAnalyzer());
+    byLanguage.put("zh", chinese == ChineseAnalysis.SMARTCN ? new SmartChineseAnalyzer() : new CjkBigramAnalyzer(true));
+    chineseQuery = chinese == ChineseAnalysis.SMARTCN ? byLanguage.get("zh") : new CjkBigramAnalyzer(false);
     byLanguage.put("en", new EnglishAnalyzer());
     byLanguage.put("es", new SpanishAnalyzer());
     byLanguage.put("ru", new RussianAnalyzer());
@@ -53,6 +56,24 @@ public final class LanguageAnalyzers {
         return underscore < 0 ? fallback : forLanguage(fieldName.substring(underscore + 1));
       }
     };
+    queryPerField = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+      @Override
+      protected Analyzer getWrappedAnalyzer(String fieldName) {
+        int underscore = fieldName.lastIndexOf('_');
+        String lang = underscore < 0 ? "" : fieldName.substring(underscore + 1);
+        return lang.equals("zh") ? chineseQuery : underscore < 0 ? fallback : forLanguage(lang);
+      }
+    };
+  }
+
+  /** Like {@link #perField()}, for building queries (Chinese bigram queries leave out unigrams). */
+  public Analyzer queryPerField() {
+    return queryPerField;
+  }
+
+  /** The analyzer questions in {@code code} are cut with. */
+  public Analyzer forQuery(String code) {
+    return code.equals("zh") ? chineseQuery : forLanguage(code);
   }
 
   public ChineseAnalysis chinese() {

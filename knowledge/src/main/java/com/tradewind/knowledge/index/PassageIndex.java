@@ -67,7 +67,7 @@ public final class PassageIndex implements Closeable {
       fs = FSDirectory.open(directory);
       IndexWriterConfig config = new IndexWriterConfig(analyzers.perField())
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-          .setRAMBufferSizeMB(64);
+          .setRAMBufferSizeMB(256);
       IndexWriter writer = new IndexWriter(fs, config);
       return new PassageIndex(directory, analyzers, fs, writer);
     } catch (LockObtainFailedException e) {

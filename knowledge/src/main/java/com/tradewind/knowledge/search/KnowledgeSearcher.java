@@ -36,6 +36,7 @@ public final class KnowledgeSearcher {
 
   private static final int MAX_SNIPPET = 600;
   private static final int MAX_TERMS_PER_LANGUAGE = 3;
+  private static final int RERANK_CANDIDATES = 12;
 
   private final PassageIndex index;
   private final Glossary glossary;
@@ -72,46 +73,71 @@ public final class KnowledgeSearcher {
     return index.withSearcher(searcher -> run(searcher, prepared, Math.max(1, k)));
   }
 
-  /** An extractive answer with its sources, or sources only when no passage answers well. */
+  /**
+   * An extractive answer with its sources, or sources only when no passage answers well. The
+   * first BM25 candidates are re-ranked by how much of the question each covers (so a passage
+   * that merely shares common words loses to one that states the asked fact), with a nudge for
+   * passages holding a number when a quantity is asked and for passages in the user's language.
+   */
   public Answer ask(String question, String languageHint) {
     String lang = languageOf(question, languageHint);
     Prepared prepared = prepare(question, lang);
     return index.withSearcher(searcher -> {
-      List<SearchHit> hits = run(searcher, prepared, 5);
+      List<SearchHit> hits = run(searcher, prepared, RERANK_CANDIDATES);
       QuestionProfile profile = profile(searcher, prepared);
       if (hits.isEmpty() || profile.isEmpty()) {
         return new Answer(null, lang, lang, 0, hits.stream().limit(3).toList());
       }
-      SearchHit best = hits.get(0);
-      double coverage = profile.coverage(best.title() + "\n" + best.section() + "\n" + best.text(), best.language());
-      List<SearchHit> top = hits.stream().limit(3).toList();
-      if (coverage < options.minCoverage()) {
-        return new Answer(null, lang, lang, coverage, top);
+      double maxScore = hits.get(0).score();
+      List<Ranked> ranked = new ArrayList<>();
+      for (SearchHit hit : hits) {
+        double coverage = profile.coverage(hit.title() + "\n" + hit.section() + "\n" + hit.text(), hit.language());
+        double score = 0.5 * hit.score() / maxScore + 0.5 * coverage
+            + (profile.asksQuantity() && hit.text().chars().anyMatch(Character::isDigit) ? 0.1 : 0)
+            + (hit.language().equals(lang) ? 0.25 : 0);
+        ranked.add(new Ranked(hit, coverage, score));
       }
-      String text = extractor.extract(profile, top);
-      return new Answer(text, lang, best.language(), coverage, top);
+      ranked.sort((a, b) -> Double.compare(b.score(), a.score()));
+      List<SearchHit> top = ranked.stream().limit(3).map(Ranked::hit).toList();
+      Ranked best = ranked.get(0);
+      if (best.coverage() < options.minCoverage()) {
+        return new Answer(null, lang, lang, best.coverage(), top);
+      }
+      String text = extractor.extract(profile, best.hit());
+      return new Answer(text, lang, best.hit().language(), best.coverage(), top);
     });
   }
 
-  private record Prepared(String question, String language, List<String> tokens, List<Glossary.Match> concepts, Query query) {}
+  private record Ranked(SearchHit hit, double coverage, double score) {}
+
+  private record Prepared(String question, String language, List<String> tokens, List<Glossary.Match> concepts, Query query,
+      boolean asksQuantity) {}
 
   private Prepared prepare(String question, String lang) {
     String folded = ChineseScriptFolder.toSimplified(question);
     List<String> tokens = analysis.tokens(folded, lang);
-    List<Glossary.Match> concepts = glossary.find(folded, tokens, lang, analysis);
-    QueryBuilder builder = new QueryBuilder(index.analyzers().perField());
+    // Concepts made only of question words ("how long", "多久") say nothing about the topic and
+    // would pull in any passage that quotes a question; they are not expanded.
+    List<Glossary.Match> concepts = glossary.find(folded, tokens, lang, analysis).stream()
+        .filter(m -> !m.coveredTokens().isEmpty()
+            && !m.coveredTokens().stream().allMatch(t -> questionWords.contains(lang, t)))
+        .toList();
+    QueryBuilder builder = new QueryBuilder(index.analyzers().queryPerField());
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     String fieldLang = LanguageAnalyzers.indexLanguage(lang);
-    addDirect(query, builder, fieldLang, folded);
+    addDirect(query, builder, fieldLang, folded, token -> questionWords.contains(lang, token));
     for (Glossary.Match match : concepts) {
       for (String target : glossary.languages()) {
         if (!LanguageAnalyzers.LANGUAGES.contains(target)) {
           continue;
         }
-        float boost = (float) options.expansionBoost();
+        // Synonyms in the question's own language weigh more than translations, so that among
+        // equally good passages the one in the user's language comes first.
+        float boost = (float) (target.equals(fieldLang) ? options.expansionBoost() : options.expansionBoost() * 0.6);
         match.concept().terms(target).stream().limit(MAX_TERMS_PER_LANGUAGE).forEach(term -> {
           Query phrase = builder.createPhraseQuery(PassageFields.body(target), term);
           if (phrase != null) {
+            // (only whole glossary terms are added; a term is never a question word)
             query.add(new BoostQuery(phrase, boost), BooleanClause.Occur.SHOULD);
           }
           Query title = builder.createPhraseQuery(PassageFields.title(target), term);
@@ -121,17 +147,35 @@ public final class KnowledgeSearcher {
         });
       }
     }
-    return new Prepared(question, lang, tokens, concepts, query.build());
+    return new Prepared(question, lang, tokens, concepts, query.build(), questionWords.asksQuantity(lang, folded));
   }
 
-  private static void addDirect(BooleanQuery.Builder query, QueryBuilder builder, String lang, String text) {
-    add(query, builder.createBooleanQuery(PassageFields.title(lang), text), 2.0f);
-    add(query, builder.createBooleanQuery(PassageFields.section(lang), text), 1.5f);
-    add(query, builder.createBooleanQuery(PassageFields.body(lang), text), 1.0f);
+  private static void addDirect(BooleanQuery.Builder query, QueryBuilder builder, String lang, String text,
+      java.util.function.Predicate<String> questionWord) {
+    add(query, builder.createBooleanQuery(PassageFields.title(lang), text), 2.0f, questionWord);
+    add(query, builder.createBooleanQuery(PassageFields.section(lang), text), 1.5f, questionWord);
+    add(query, builder.createBooleanQuery(PassageFields.body(lang), text), 1.0f, questionWord);
   }
 
-  private static void add(BooleanQuery.Builder query, Query clause, float boost) {
-    if (clause != null) {
+  /**
+   * Adds the analyzed terms as top-level SHOULD clauses rather than one nested query per field:
+   * a flat disjunction of term queries lets Lucene skip blocks that cannot reach the top k
+   * (block-max WAND), which nested disjunctions do not.
+   */
+  private static void add(BooleanQuery.Builder query, Query clause, float boost,
+      java.util.function.Predicate<String> questionWord) {
+    if (clause instanceof BooleanQuery bq && bq.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.SHOULD)) {
+      // "how long" and "多久" match every passage that mentions time: leave them out of the query
+      // unless the question has nothing else
+      List<BooleanClause> topical = bq.clauses().stream()
+          .filter(c -> !(c.query() instanceof org.apache.lucene.search.TermQuery tq && questionWord.test(tq.getTerm().text())))
+          .toList();
+      for (BooleanClause c : topical.isEmpty() ? bq.clauses() : topical) {
+        query.add(new BoostQuery(c.query(), boost), BooleanClause.Occur.SHOULD);
+      }
+    } else if (clause instanceof org.apache.lucene.search.TermQuery tq && questionWord.test(tq.getTerm().text())) {
+      query.add(new BoostQuery(clause, boost * 0.2f), BooleanClause.Occur.SHOULD);
+    } else if (clause != null) {
       query.add(new BoostQuery(clause, boost), BooleanClause.Occur.SHOULD);
     }
   }
@@ -167,12 +211,15 @@ public final class KnowledgeSearcher {
           continue;
         }
         int df = searcher.getIndexReader().docFreq(new Term(field, token));
-        weights.put(token, Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
+        double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+        // A word the knowledge base never uses ("Peru", "paella") marks a question it cannot
+        // answer, so it weighs more: sharing one common word must not be enough.
+        weights.put(token, df == 0 ? 1.5 * idf : idf);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new QuestionProfile(lang, weights, prepared.concepts(), analysis);
+    return new QuestionProfile(lang, weights, prepared.concepts(), analysis, prepared.asksQuantity());
   }
 
   private static String snippet(String text, Prepared prepared) {

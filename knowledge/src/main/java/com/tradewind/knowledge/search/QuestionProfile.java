@@ -17,12 +17,20 @@ final class QuestionProfile {
   private final Map<String, Double> weights;
   private final List<Glossary.Match> concepts;
   private final TermAnalysis analysis;
+  private final boolean asksQuantity;
 
-  QuestionProfile(String language, Map<String, Double> weights, List<Glossary.Match> concepts, TermAnalysis analysis) {
+  QuestionProfile(String language, Map<String, Double> weights, List<Glossary.Match> concepts, TermAnalysis analysis,
+      boolean asksQuantity) {
     this.language = language;
     this.weights = weights;
     this.concepts = concepts;
     this.analysis = analysis;
+    this.asksQuantity = asksQuantity;
+  }
+
+  /** The question asks how long, how many, how much: its answer has a number in it. */
+  boolean asksQuantity() {
+    return asksQuantity;
   }
 
   boolean isEmpty() {

@@ -17,6 +17,7 @@ import java.util.Set;
 final class QuestionWords {
 
   private final Map<String, Set<String>> tokensByLanguage = new HashMap<>();
+  private final Map<String, java.util.List<String>> quantityPhrases = new HashMap<>();
 
   QuestionWords(TermAnalysis analysis) {
     try (var in = QuestionWords.class.getResourceAsStream("question-words.txt");
@@ -41,6 +42,30 @@ final class QuestionWords {
     } catch (IOException e) {
       throw new UncheckedIOException("question-words.txt is part of the jar", e);
     }
+    try (var in = QuestionWords.class.getResourceAsStream("quantity-words.txt");
+        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          String[] parts = line.split("\t");
+          quantityPhrases.put(parts[0], java.util.List.of(parts[1].split("\\|")));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("quantity-words.txt is part of the jar", e);
+    }
+  }
+
+  /** True when the question asks how long, how many, how much, when, or for a limit. */
+  boolean asksQuantity(String lang, String foldedQuestion) {
+    String q = " " + foldedQuestion.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\p{P}\\s]+", " ") + " ";
+    boolean characters = Glossary.isCharacterLanguage(lang);
+    for (String phrase : quantityPhrases.getOrDefault(lang, java.util.List.of())) {
+      if (characters ? q.contains(phrase) : q.contains(" " + phrase + " ")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean contains(String lang, String token) {

@@ -11,6 +11,6 @@ package com.tradewind.knowledge.search;
 public record SearchOptions(double minCoverage, double expansionBoost, int maxAnswerSentences) {
 
   public static SearchOptions defaults() {
-    return new SearchOptions(0.6, 0.6, 3);
+    return new SearchOptions(0.3, 0.6, 3);
   }
 }

@@ -19,8 +19,17 @@ public final class TermAnalysis {
     this.analyzers = analyzers;
   }
 
+  /** Tokens as the index holds them. */
   public List<String> tokens(String text, String lang) {
-    Analyzer analyzer = analyzers.forLanguage(LanguageAnalyzers.indexLanguage(lang));
+    return tokens(text, lang, analyzers.forLanguage(LanguageAnalyzers.indexLanguage(lang)));
+  }
+
+  /** Tokens as a query is built from them. */
+  public List<String> queryTokens(String text, String lang) {
+    return tokens(text, lang, analyzers.forQuery(LanguageAnalyzers.indexLanguage(lang)));
+  }
+
+  private List<String> tokens(String text, String lang, Analyzer analyzer) {
     List<String> tokens = new ArrayList<>();
     try (TokenStream stream = analyzer.tokenStream("body_" + lang, ChineseScriptFolder.toSimplified(text))) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
