@@ -6,6 +6,7 @@ import com.tradewind.knowledge.normalize.ChineseScriptFolder;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Identifies the language of short texts. The writing system decides wherever it is unambiguous
@@ -55,6 +56,30 @@ public final class LanguageDetector {
     var best = confidences.entrySet().iterator().next();
     String code = best.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT);
     return Optional.of(new DetectedLanguage(code, false, best.getValue()));
+  }
+
+  /**
+   * The likely languages, best first: one for an unambiguous script, otherwise those Lingua
+   * rates at least half as likely as the best (Spanish and Portuguese chat often tie).
+   */
+  public java.util.List<DetectedLanguage> candidates(String text) {
+    Optional<DetectedLanguage> best = detect(text);
+    if (best.isEmpty()) {
+      return java.util.List.of();
+    }
+    ScriptCounts counts = ScriptCounts.of(text);
+    boolean latin = counts.cyrillic() * 2 < counts.letters();
+    if (Set.of("zh", "ja", "ko", "ar").contains(best.get().code())) {
+      return java.util.List.of(best.get());
+    }
+    var detector = latin ? this.latin : cyrillic;
+    java.util.List<DetectedLanguage> out = new java.util.ArrayList<>();
+    for (var e : detector.computeLanguageConfidenceValues(text).entrySet()) {
+      if (e.getValue() >= best.get().confidence() * 0.5 && out.size() < 2) {
+        out.add(new DetectedLanguage(e.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT), false, e.getValue()));
+      }
+    }
+    return out.isEmpty() ? java.util.List.of(best.get()) : out;
   }
 
   private static double share(int part, ScriptCounts counts) {

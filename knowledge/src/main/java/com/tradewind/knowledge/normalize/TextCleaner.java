@@ -26,10 +26,10 @@ public final class TextCleaner {
   private TextCleaner() {}
 
   public static String clean(String text) {
-    String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
-    String noJunk = JUNK.matcher(nfkc).replaceAll(" ");
+    // Mojibake is recognized before NFKC, which would rewrite its tell-tale characters ("™" → "TM").
+    String noJunk = JUNK.matcher(text).replaceAll(" ");
     String noMojibake = CJK_MOJIBAKE.matcher(UTF8_AS_LATIN1.matcher(noJunk).replaceAll(" ")).replaceAll(" ");
-    return collapseSpaces(noMojibake);
+    return collapseSpaces(Normalizer.normalize(noMojibake, Normalizer.Form.NFKC));
   }
 
   /** Collapses white space, and drops it between two CJK characters where PDF extraction adds it. */

@@ -16,7 +16,7 @@ public final class InlineHeadingSplitter {
   private static final String UNITS = "天日月年周週个個件次元万萬亿億倍岁歲小分秒项項条條张張类類种種步级級名位家款人国國台臺只隻克米码碼寸号號期页頁层層笔筆单單箱包票";
   private static final Pattern NUMBERED = Pattern.compile(
       "(?<![\\d.%])(?:(\\d{1,2}(?:\\.\\d{1,2}){1,2})|(0[1-9])|(\\d{1,2})[、．])(?=\\p{IsHan})(?![" + UNITS + "])"
-          + "|(?<=^|[。！？；!?;\\s])([一二三四五六七八九十]{1,3})、"
+          + "|(?<=^|[。！？；!?;\\s]|\\p{IsHan}(?<![统統唯之单單同合万萬专專]))([一二三四五六七八九十]{1,3})、"
           + "|(?<=^|[。！？；!?;\\s])(第[一二三四五六七八九十\\d]{1,3}[章节節部篇])");
   /** A glued heading runs to the first punctuation or digit, at most this many characters. */
   private static final int MAX_HEADING = 12;

@@ -69,7 +69,7 @@ public final class KnowledgeSearcher {
   /** Ranked passages for a question. */
   public List<SearchHit> search(String question, String languageHint, int k) {
     String lang = languageOf(question, languageHint);
-    Prepared prepared = prepare(question, lang);
+    Prepared prepared = prepare(question, lang, alternate(question, languageHint, lang));
     return index.withSearcher(searcher -> run(searcher, prepared, Math.max(1, k)));
   }
 
@@ -81,26 +81,32 @@ public final class KnowledgeSearcher {
    */
   public Answer ask(String question, String languageHint) {
     String lang = languageOf(question, languageHint);
-    Prepared prepared = prepare(question, lang);
+    String alternate = alternate(question, languageHint, lang);
+    Prepared prepared = prepare(question, lang, alternate);
     return index.withSearcher(searcher -> {
       List<SearchHit> hits = run(searcher, prepared, RERANK_CANDIDATES);
-      QuestionProfile profile = profile(searcher, prepared);
-      if (hits.isEmpty() || profile.isEmpty()) {
+      QuestionProfile primary = profile(searcher, prepared);
+      // When the language is a toss-up (es/pt), judge each passage by the reading that fits it.
+      QuestionProfile second = alternate == null ? null : profile(searcher, prepare(question, alternate, null));
+      if (hits.isEmpty() || primary.isEmpty()) {
         return new Answer(null, lang, lang, 0, hits.stream().limit(3).toList());
       }
       double maxScore = hits.get(0).score();
       List<Ranked> ranked = new ArrayList<>();
       for (SearchHit hit : hits) {
+        QuestionProfile profile = second != null && hit.language().equals(alternate) ? second : primary;
         double coverage = profile.coverage(hit.title() + "\n" + hit.section() + "\n" + hit.text(), hit.language());
         double score = 0.5 * hit.score() / maxScore + 0.5 * coverage
             + (profile.asksQuantity() && hit.text().chars().anyMatch(Character::isDigit) ? 0.1 : 0)
-            + (hit.language().equals(lang) ? 0.25 : 0);
+            + (hit.language().equals(lang) || hit.language().equals(alternate) ? 0.25 : 0);
         ranked.add(new Ranked(hit, coverage, score));
       }
       ranked.sort((a, b) -> Double.compare(b.score(), a.score()));
       List<SearchHit> top = ranked.stream().limit(3).map(Ranked::hit).toList();
       Ranked best = ranked.get(0);
-      if (best.coverage() < options.minCoverage()) {
+      QuestionProfile profile = second != null && best.hit().language().equals(alternate) ? second : primary;
+      String bestText = best.hit().title() + "\n" + best.hit().section() + "\n" + best.hit().text();
+      if (best.coverage() < options.minCoverage() || !profile.enoughTopicWords(bestText, best.hit().language())) {
         return new Answer(null, lang, lang, best.coverage(), top);
       }
       String text = extractor.extract(profile, best.hit());
@@ -113,7 +119,16 @@ public final class KnowledgeSearcher {
   private record Prepared(String question, String language, List<String> tokens, List<Glossary.Match> concepts, Query query,
       boolean asksQuantity) {}
 
-  private Prepared prepare(String question, String lang) {
+  /** A second language worth searching in when detection is unsure, or null. */
+  private String alternate(String question, String hint, String lang) {
+    if (hint != null && !hint.isBlank()) {
+      return null;
+    }
+    return detector.candidates(question).stream().map(DetectedLanguage::code).filter(c -> !c.equals(lang))
+        .findFirst().orElse(null);
+  }
+
+  private Prepared prepare(String question, String lang, String alternate) {
     String folded = ChineseScriptFolder.toSimplified(question);
     List<String> tokens = analysis.tokens(folded, lang);
     // Concepts made only of question words ("how long", "多久") say nothing about the topic and
@@ -126,6 +141,9 @@ public final class KnowledgeSearcher {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     String fieldLang = LanguageAnalyzers.indexLanguage(lang);
     addDirect(query, builder, fieldLang, folded, token -> questionWords.contains(lang, token));
+    if (alternate != null) {
+      addDirect(query, builder, LanguageAnalyzers.indexLanguage(alternate), folded, token -> questionWords.contains(alternate, token));
+    }
     for (Glossary.Match match : concepts) {
       for (String target : glossary.languages()) {
         if (!LanguageAnalyzers.LANGUAGES.contains(target)) {

@@ -43,22 +43,38 @@ final class QuestionProfile {
 
   /** Share of the question's weight that {@code text} (written in {@code textLanguage}) contains. */
   double coverage(String text, String textLanguage) {
+    return measure(text, textLanguage)[0];
+  }
+
+  /**
+   * Whether {@code text} can answer at all: a question with two or more topic words must find
+   * at least two of them ("capital of Peru" is not answered by a passage about registered
+   * capital).
+   */
+  boolean enoughTopicWords(String text, String textLanguage) {
+    return weights.size() < 2 || measure(text, textLanguage)[1] >= 2;
+  }
+
+  /** {coverage, number of topic tokens found}. */
+  private double[] measure(String text, String textLanguage) {
     if (weights.isEmpty()) {
-      return 0;
+      return new double[] {0, 0};
     }
     String folded = ChineseScriptFolder.toSimplified(text).toLowerCase(Locale.ROOT);
     List<String> textTokens = analysis.tokens(text, textLanguage);
     Set<String> tokenSet = new java.util.HashSet<>(textTokens);
     double total = 0;
     double matched = 0;
+    int found = 0;
     for (var entry : weights.entrySet()) {
       total += entry.getValue();
       String token = entry.getKey();
       if ((textLanguage.equals(language) && tokenSet.contains(token)) || coveredByConcept(token, folded, textTokens, textLanguage)) {
         matched += entry.getValue();
+        found++;
       }
     }
-    return total == 0 ? 0 : matched / total;
+    return new double[] {total == 0 ? 0 : matched / total, found};
   }
 
   private boolean coveredByConcept(String token, String foldedText, List<String> textTokens, String textLanguage) {
