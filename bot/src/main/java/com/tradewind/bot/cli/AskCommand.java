@@ -77,6 +77,10 @@ final class AskCommand implements Callable<Integer> {
       return toJson(kb.ask(q.asText(), l != null && l.isTextual() ? l.asText() : lang));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return JSON.createObjectNode().put("error", "not a JSON line: " + e.getOriginalMessage());
+    } catch (RuntimeException e) {
+      // one question the knowledge base cannot handle must not end the stream for the lines after it
+      System.err.println("error: cannot answer a line: " + e);
+      return JSON.createObjectNode().put("error", "cannot answer this question");
     }
   }
 

@@ -22,7 +22,10 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TradewindConfig config = TradewindConfig.load(System.getenv());
     Vertx vertx = Vertx.vertx();
-    KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), new LanguageDetector());
+    // Language models load in the background: the index alone decides readiness, and Han, kana,
+    // Hangul and Arabic questions never need the models.
+    LanguageDetector detector = new LanguageDetector(false);
+    KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector);
     ApiServer server = new ApiServer(vertx, config.http(), knowledge);
     int port;
     try {
@@ -33,7 +36,13 @@ final class ServeCommand implements Callable<Integer> {
           + " (" + e.getMessage() + "); set TRADEWIND_HTTP_PORT to a free port");
     }
     LOG.info("Tradewind listening on http://localhost:{}/", port);
-    knowledge.start(config.watchKnowledge()).onFailure(e -> {
+    knowledge.start(config.watchKnowledge())
+        .compose(report -> vertx.executeBlocking(() -> {
+          detector.warmUp(); // after the index, so the two do not compete for the CPU
+          return null;
+        }, false))
+        .onSuccess(v -> LOG.info("language models loaded"))
+        .onFailure(e -> {
       LOG.error("the knowledge base cannot be opened: {}", e.getMessage());
       vertx.close().onComplete(v -> System.exit(1));
     });

@@ -33,17 +33,17 @@ public final class ConfigSource {
         flatten("", YAML.readTree(defaults), values);
       }
     } catch (IOException e) {
-      throw new ConfigException("application.yaml", "bundled defaults are unreadable: " + e.getMessage());
+      throw ConfigException.ofSource("application.yaml", "bundled defaults are unreadable: " + e.getMessage());
     }
     Path file = Path.of(env.getOrDefault("TRADEWIND_CONFIG", "config/application.yaml"));
     if (Files.exists(file)) {
       try {
         flatten("", YAML.readTree(file.toFile()), values);
       } catch (IOException e) {
-        throw new ConfigException("TRADEWIND_CONFIG", file + " is not valid YAML: " + e.getMessage());
+        throw ConfigException.ofSource("TRADEWIND_CONFIG", file + " is not valid YAML: " + e.getMessage());
       }
     } else if (env.containsKey("TRADEWIND_CONFIG")) {
-      throw new ConfigException("TRADEWIND_CONFIG", "file " + file + " does not exist");
+      throw ConfigException.ofSource("TRADEWIND_CONFIG", "file " + file + " does not exist");
     }
     for (String key : Map.copyOf(values).keySet()) {
       String fromEnv = env.get(envName(key));

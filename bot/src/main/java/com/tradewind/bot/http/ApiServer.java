@@ -2,9 +2,13 @@ package com.tradewind.bot.http;
 
 import com.tradewind.bot.config.HttpOptions;
 import com.tradewind.bot.knowledge.KnowledgeService;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -13,6 +17,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 public final class ApiServer {
 
   private static final long MAX_BODY = 64 * 1024;
+  private static final int MAX_REQUEST_LINE = 32 * 1024;
 
   private final Vertx vertx;
   private final HttpOptions options;
@@ -45,13 +50,30 @@ public final class ApiServer {
 
   /** Starts listening; the future carries the actual port (useful with port 0 in tests). */
   public Future<Integer> start() {
-    return vertx.createHttpServer()
+    // A search URL carrying a question of the maximum length (2000 characters, up to 12 bytes
+    // each once percent-encoded) must reach validation instead of failing at the protocol level.
+    HttpServerOptions serverOptions = new HttpServerOptions().setMaxInitialLineLength(MAX_REQUEST_LINE);
+    return vertx.createHttpServer(serverOptions)
         .requestHandler(router())
+        .invalidRequestHandler(ApiServer::invalidRequest)
         .listen(options.port(), options.host())
         .map(s -> {
           server = s;
           return s.actualPort();
         });
+  }
+
+  /** Requests Vert.x cannot parse (line or headers too long, bad syntax) still get a JSON error. */
+  private static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    int status = cause instanceof TooLongHttpLineException ? 414
+        : cause instanceof TooLongHttpHeaderException ? 431 : 400;
+    request.response().setStatusCode(status)
+        .putHeader("content-type", "application/json; charset=utf-8")
+        .putHeader("connection", "close") // so that keep-alive clients do not reuse it
+        .end(new JsonObject().put("error", status == 414 ? "request line too long" : status == 431
+            ? "request headers too large" : "malformed request").encode())
+        .onComplete(v -> request.connection().close());
   }
 
   public Future<Void> stop() {

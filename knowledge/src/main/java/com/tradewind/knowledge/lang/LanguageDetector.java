@@ -19,15 +19,28 @@ public final class LanguageDetector {
   private final com.github.pemistahl.lingua.api.LanguageDetector latin;
   private final com.github.pemistahl.lingua.api.LanguageDetector cyrillic;
 
+  /** Loads every language model now (a few seconds): for commands that answer at once. */
   public LanguageDetector() {
-    latin = LanguageDetectorBuilder.fromLanguages(
-            Language.ENGLISH, Language.SPANISH, Language.PORTUGUESE, Language.FRENCH,
-            Language.GERMAN, Language.ITALIAN, Language.POLISH, Language.TURKISH)
-        .withPreloadedLanguageModels()
-        .build();
-    cyrillic = LanguageDetectorBuilder.fromLanguages(Language.RUSSIAN, Language.UKRAINIAN)
-        .withPreloadedLanguageModels()
-        .build();
+    this(true);
+  }
+
+  /**
+   * @param preload false to load models on first use, so a server can be ready before they are
+   *     loaded and warm them up in the background with {@link #warmUp()}
+   */
+  public LanguageDetector(boolean preload) {
+    var latinBuilder = LanguageDetectorBuilder.fromLanguages(
+        Language.ENGLISH, Language.SPANISH, Language.PORTUGUESE, Language.FRENCH,
+        Language.GERMAN, Language.ITALIAN, Language.POLISH, Language.TURKISH);
+    var cyrillicBuilder = LanguageDetectorBuilder.fromLanguages(Language.RUSSIAN, Language.UKRAINIAN);
+    latin = (preload ? latinBuilder.withPreloadedLanguageModels() : latinBuilder).build();
+    cyrillic = (preload ? cyrillicBuilder.withPreloadedLanguageModels() : cyrillicBuilder).build();
+  }
+
+  /** Loads the models of every language by using them once. Blocking. */
+  public void warmUp() {
+    latin.computeLanguageConfidenceValues("where is my order, dónde está mi pedido, onde está, où est ma commande, wo ist meine bestellung, dov'è il mio ordine, gdzie jest moje zamówienie, siparişim nerede");
+    cyrillic.computeLanguageConfidenceValues("где мой заказ, де моє замовлення");
   }
 
   /** The language of {@code text}, or empty when it has no letters to judge (digits, emoji). */

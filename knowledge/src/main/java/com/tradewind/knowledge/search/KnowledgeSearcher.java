@@ -22,6 +22,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -37,6 +38,10 @@ public final class KnowledgeSearcher {
   private static final int MAX_SNIPPET = 600;
   private static final int MAX_TERMS_PER_LANGUAGE = 3;
   private static final int RERANK_CANDIDATES = 12;
+  /** Long questions (up to 2,000 characters) must stay under Lucene's 1,024-clause limit. */
+  private static final int MAX_TERMS_PER_FIELD = 48;
+  private static final int MAX_CONCEPTS = 6;
+  private static final Set<String> LATIN_LANGUAGES = Set.of("en", "es", "pt", "fr", "de", "it", "pl", "tr");
 
   private final PassageIndex index;
   private final Glossary glossary;
@@ -116,16 +121,23 @@ public final class KnowledgeSearcher {
 
   private record Ranked(SearchHit hit, double coverage, double score) {}
 
+  /** @param directOnly the question's own words without glossary expansion, should the full query be too big */
   private record Prepared(String question, String language, List<String> tokens, List<Glossary.Match> concepts, Query query,
-      boolean asksQuantity) {}
+      Query directOnly, boolean asksQuantity) {}
 
   /** A second language worth searching in when detection is unsure, or null. */
   private String alternate(String question, String hint, String lang) {
     if (hint != null && !hint.isBlank()) {
       return null;
     }
-    return detector.candidates(question).stream().map(DetectedLanguage::code).filter(c -> !c.equals(lang))
+    String second = detector.candidates(question).stream().map(DetectedLanguage::code).filter(c -> !c.equals(lang))
         .findFirst().orElse(null);
+    // Short Latin-script questions are often misjudged ("zebra parcels" is not Polish); English,
+    // the common language of cross-border trade, is always worth a look.
+    if (second == null && !lang.equals("en") && LATIN_LANGUAGES.contains(lang)) {
+      return "en";
+    }
+    return second;
   }
 
   private Prepared prepare(String question, String lang, String alternate) {
@@ -136,14 +148,16 @@ public final class KnowledgeSearcher {
     List<Glossary.Match> concepts = glossary.find(folded, tokens, lang, analysis).stream()
         .filter(m -> !m.coveredTokens().isEmpty()
             && !m.coveredTokens().stream().allMatch(t -> questionWords.contains(lang, t)))
+        .limit(MAX_CONCEPTS)
         .toList();
     QueryBuilder builder = new QueryBuilder(index.analyzers().queryPerField());
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     String fieldLang = LanguageAnalyzers.indexLanguage(lang);
-    addDirect(query, builder, fieldLang, folded, token -> questionWords.contains(lang, token));
+    addDirect(query, lang, folded, token -> questionWords.contains(lang, token));
     if (alternate != null) {
-      addDirect(query, builder, LanguageAnalyzers.indexLanguage(alternate), folded, token -> questionWords.contains(alternate, token));
+      addDirect(query, alternate, folded, token -> questionWords.contains(alternate, token));
     }
+    Query directOnly = query.build();
     for (Glossary.Match match : concepts) {
       for (String target : glossary.languages()) {
         if (!LanguageAnalyzers.LANGUAGES.contains(target)) {
@@ -165,42 +179,36 @@ public final class KnowledgeSearcher {
         });
       }
     }
-    return new Prepared(question, lang, tokens, concepts, query.build(), questionWords.asksQuantity(lang, folded));
-  }
-
-  private static void addDirect(BooleanQuery.Builder query, QueryBuilder builder, String lang, String text,
-      java.util.function.Predicate<String> questionWord) {
-    add(query, builder.createBooleanQuery(PassageFields.title(lang), text), 2.0f, questionWord);
-    add(query, builder.createBooleanQuery(PassageFields.section(lang), text), 1.5f, questionWord);
-    add(query, builder.createBooleanQuery(PassageFields.body(lang), text), 1.0f, questionWord);
+    return new Prepared(question, lang, tokens, concepts, query.build(), directOnly, questionWords.asksQuantity(lang, folded));
   }
 
   /**
-   * Adds the analyzed terms as top-level SHOULD clauses rather than one nested query per field:
-   * a flat disjunction of term queries lets Lucene skip blocks that cannot reach the top k
-   * (block-max WAND), which nested disjunctions do not.
+   * The question's own words as top-level SHOULD term clauses over title, section and body. A
+   * flat disjunction of term queries lets Lucene skip blocks that cannot reach the top k
+   * (block-max WAND); distinct terms only, at most {@link #MAX_TERMS_PER_FIELD}, so that a
+   * 2,000-character question stays far below Lucene's clause limit. "How long" and "多久" match
+   * every passage that mentions time: they are left out unless the question has nothing else.
    */
-  private static void add(BooleanQuery.Builder query, Query clause, float boost,
-      java.util.function.Predicate<String> questionWord) {
-    if (clause instanceof BooleanQuery bq && bq.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.SHOULD)) {
-      // "how long" and "多久" match every passage that mentions time: leave them out of the query
-      // unless the question has nothing else
-      List<BooleanClause> topical = bq.clauses().stream()
-          .filter(c -> !(c.query() instanceof org.apache.lucene.search.TermQuery tq && questionWord.test(tq.getTerm().text())))
-          .toList();
-      for (BooleanClause c : topical.isEmpty() ? bq.clauses() : topical) {
-        query.add(new BoostQuery(c.query(), boost), BooleanClause.Occur.SHOULD);
-      }
-    } else if (clause instanceof org.apache.lucene.search.TermQuery tq && questionWord.test(tq.getTerm().text())) {
-      query.add(new BoostQuery(clause, boost * 0.2f), BooleanClause.Occur.SHOULD);
-    } else if (clause != null) {
-      query.add(new BoostQuery(clause, boost), BooleanClause.Occur.SHOULD);
+  private void addDirect(BooleanQuery.Builder query, String lang, String text, java.util.function.Predicate<String> questionWord) {
+    List<String> all = new ArrayList<>(new LinkedHashSet<>(analysis.queryTokens(text, lang)));
+    List<String> topical = all.stream().filter(t -> !questionWord.test(t)).toList();
+    List<String> terms = (topical.isEmpty() ? all : topical).stream().limit(MAX_TERMS_PER_FIELD).toList();
+    String fieldLang = LanguageAnalyzers.indexLanguage(lang);
+    for (String term : terms) {
+      query.add(new BoostQuery(new TermQuery(new Term(PassageFields.title(fieldLang), term)), 2.0f), BooleanClause.Occur.SHOULD);
+      query.add(new BoostQuery(new TermQuery(new Term(PassageFields.section(fieldLang), term)), 1.5f), BooleanClause.Occur.SHOULD);
+      query.add(new BoostQuery(new TermQuery(new Term(PassageFields.body(fieldLang), term)), 1.0f), BooleanClause.Occur.SHOULD);
     }
   }
 
   private List<SearchHit> run(IndexSearcher searcher, Prepared prepared, int k) {
     try {
-      TopDocs top = searcher.search(prepared.query(), k);
+      TopDocs top;
+      try {
+        top = searcher.search(prepared.query(), k);
+      } catch (IndexSearcher.TooManyClauses e) {
+        top = searcher.search(prepared.directOnly(), k); // a very long question: drop the expansions
+      }
       List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
       var stored = searcher.storedFields();
       for (ScoreDoc sd : top.scoreDocs) {
@@ -212,8 +220,6 @@ public final class KnowledgeSearcher {
       return hits;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (IndexSearcher.TooManyClauses e) {
-      return List.of();
     }
   }
 
@@ -224,11 +230,11 @@ public final class KnowledgeSearcher {
     try {
       var stats = searcher.collectionStatistics(field);
       long docs = stats == null ? Math.max(1, searcher.getIndexReader().numDocs()) : stats.docCount();
-      for (String token : new LinkedHashSet<>(prepared.tokens())) {
+      for (String token : new LinkedHashSet<>(analysis.coverageTokens(ChineseScriptFolder.toSimplified(prepared.question()), lang))) {
         if (questionWords.contains(lang, token)) {
           continue;
         }
-        int df = searcher.getIndexReader().docFreq(new Term(field, token));
+        int df = documentFrequency(searcher, field, token);
         double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
         // A word the knowledge base never uses ("Peru", "paella") marks a question it cannot
         // answer, so it weighs more: sharing one common word must not be enough.
@@ -238,6 +244,24 @@ public final class KnowledgeSearcher {
       throw new UncheckedIOException(e);
     }
     return new QuestionProfile(lang, weights, prepared.concepts(), analysis, prepared.asksQuantity());
+  }
+
+  /**
+   * How many passages hold a word. A Chinese word longer than the index's terms (bigrams) is
+   * estimated by its rarest bigram, an upper bound on its own frequency.
+   */
+  private int documentFrequency(IndexSearcher searcher, String field, String word) throws IOException {
+    var reader = searcher.getIndexReader();
+    int df = reader.docFreq(new Term(field, word));
+    if (df > 0 || !field.endsWith("_zh") || word.length() < 3
+        || index.analyzers().chinese() != com.tradewind.knowledge.index.ChineseAnalysis.BIGRAM) {
+      return df;
+    }
+    int min = Integer.MAX_VALUE;
+    for (int i = 0; i + 2 <= word.length(); i++) {
+      min = Math.min(min, reader.docFreq(new Term(field, word.substring(i, i + 2))));
+    }
+    return min;
   }
 
   private static String snippet(String text, Prepared prepared) {

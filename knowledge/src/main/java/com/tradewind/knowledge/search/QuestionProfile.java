@@ -61,7 +61,7 @@ final class QuestionProfile {
       return new double[] {0, 0};
     }
     String folded = ChineseScriptFolder.toSimplified(text).toLowerCase(Locale.ROOT);
-    List<String> textTokens = analysis.tokens(text, textLanguage);
+    List<String> textTokens = analysis.coverageTokens(text, textLanguage);
     Set<String> tokenSet = new java.util.HashSet<>(textTokens);
     double total = 0;
     double matched = 0;
@@ -88,7 +88,7 @@ final class QuestionProfile {
             return true;
           }
         } else {
-          List<String> termTokens = analysis.tokens(term, textLanguage);
+          List<String> termTokens = analysis.coverageTokens(term, textLanguage);
           if (!termTokens.isEmpty() && Collections.indexOfSubList(textTokens, termTokens) >= 0) {
             return true;
           }

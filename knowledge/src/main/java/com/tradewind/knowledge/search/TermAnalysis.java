@@ -14,9 +14,20 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 public final class TermAnalysis {
 
   private final LanguageAnalyzers analyzers;
+  private final Analyzer chineseWords = new org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer();
 
   public TermAnalysis(LanguageAnalyzers analyzers) {
     this.analyzers = analyzers;
+  }
+
+  /**
+   * Tokens for judging how much of a question a text covers: words, not index terms. Chinese is
+   * cut into dictionary words whatever the index uses, because bigrams that straddle two words
+   * ("流大" in 物流大概) exist in no passage and would make every Chinese question look
+   * unanswerable.
+   */
+  public List<String> coverageTokens(String text, String lang) {
+    return lang.equals("zh") ? tokens(text, lang, chineseWords) : tokens(text, lang);
   }
 
   /** Tokens as the index holds them. */
