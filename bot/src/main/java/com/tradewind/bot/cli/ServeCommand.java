@@ -26,7 +26,8 @@ final class ServeCommand implements Callable<Integer> {
     // Hangul and Arabic questions never need the models.
     LanguageDetector detector = new LanguageDetector(false);
     KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector);
-    ApiServer server = new ApiServer(vertx, config.http(), knowledge);
+    var dialogue = com.tradewind.bot.conversation.DialogueAssembly.build(config.conversation(), knowledge, detector);
+    ApiServer server = new ApiServer(vertx, config.http(), knowledge, dialogue, config.knowledge().knowledgeDir());
     int port;
     try {
       port = server.start().await(30, TimeUnit.SECONDS);

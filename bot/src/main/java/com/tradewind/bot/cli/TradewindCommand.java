@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar tradewind.jar <command>}: the entry point of the runnable jar. */
 @Command(name = "tradewind", mixinStandardHelpOptions = true, version = "Tradewind 0.1",
     description = "Self-hostable support assistant for cross-border e-commerce.",
-    subcommands = {ServeCommand.class, IndexCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class})
+    subcommands = {ServeCommand.class, ChatCommand.class, IndexCommand.class, AskCommand.class, EvalCommand.class,
+        BenchCommand.class, EvalChatCommand.class, BenchChatCommand.class})
 public final class TradewindCommand implements Runnable {
 
   @CommandLine.Spec

@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * @param watchKnowledge re-index when the knowledge folder changes
  */
-public record TradewindConfig(HttpOptions http, KnowledgeOptions knowledge, boolean watchKnowledge) {
+public record TradewindConfig(HttpOptions http, KnowledgeOptions knowledge, boolean watchKnowledge,
+    ConversationOptions conversation) {
 
   /** Reads and validates everything; a bad value throws {@link ConfigException} naming its key. */
   public static TradewindConfig load(Map<String, String> env) {
@@ -25,6 +26,9 @@ public record TradewindConfig(HttpOptions http, KnowledgeOptions knowledge, bool
         source.integer("knowledge.max-file-mb", 1, 4096) * 1024L * 1024L,
         new SearchOptions(source.decimal("knowledge.min-coverage", 0, 1), defaults.expansionBoost(),
             defaults.maxAnswerSentences()));
-    return new TradewindConfig(http, knowledge, source.bool("knowledge.watch"));
+    ConversationOptions conversation = new ConversationOptions(source.path("conversation.intents"),
+        source.path("conversation.replies"), source.path("orders.sample-file"),
+        java.time.Duration.ofMinutes(source.integer("conversation.idle-minutes", 1, 525_600)));
+    return new TradewindConfig(http, knowledge, source.bool("knowledge.watch"), conversation);
   }
 }

@@ -1,6 +1,7 @@
 package com.tradewind.bot.http;
 
 import com.tradewind.bot.config.HttpOptions;
+import com.tradewind.bot.conversation.DialogueEngine;
 import com.tradewind.bot.knowledge.KnowledgeService;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -24,10 +25,22 @@ public final class ApiServer {
   private final KnowledgeService knowledge;
   private HttpServer server;
 
+  private final DialogueEngine dialogue;
+  private final java.nio.file.Path knowledgeDir;
+
+  /** The knowledge endpoints only (tests of the knowledge API). */
   public ApiServer(Vertx vertx, HttpOptions options, KnowledgeService knowledge) {
+    this(vertx, options, knowledge, null, null);
+  }
+
+  /** The whole bot: knowledge, conversations, the web chat page and the cited documents. */
+  public ApiServer(Vertx vertx, HttpOptions options, KnowledgeService knowledge, DialogueEngine dialogue,
+      java.nio.file.Path knowledgeDir) {
     this.vertx = vertx;
     this.options = options;
     this.knowledge = knowledge;
+    this.dialogue = dialogue;
+    this.knowledgeDir = knowledgeDir;
   }
 
   public Router router() {
@@ -43,6 +56,11 @@ public final class ApiServer {
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     router.post("/api/v1/ask").handler(api::ask);
     router.get("/api/v1/search").handler(api::search);
+    if (dialogue != null) {
+      router.post("/api/v1/messages").handler(new MessagesApi(dialogue)::handle);
+      router.get("/kb/*").handler(new KnowledgeFiles(vertx, knowledgeDir)::handle);
+      router.get("/*").handler(io.vertx.ext.web.handler.StaticHandler.create("webroot").setCachingEnabled(false));
+    }
     router.route().last().handler(ctx -> JsonErrors.send(ctx, 404, "not found: " + ctx.request().method() + " " + ctx.normalizedPath()));
     router.route().failureHandler(JsonErrors::handleFailure);
     return router;

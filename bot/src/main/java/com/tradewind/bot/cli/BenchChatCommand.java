@@ -1,0 +1,132 @@
+package com.tradewind.bot.cli;
+
+import com.tradewind.bot.config.HttpOptions;
+import com.tradewind.bot.config.TradewindConfig;
+import com.tradewind.bot.conversation.DialogueAssembly;
+import com.tradewind.bot.http.ApiServer;
+import com.tradewind.bot.knowledge.KnowledgeService;
+import com.tradewind.knowledge.lang.LanguageDetector;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Load on {@code POST /api/v1/messages} from 64 concurrent clients in the same process, and the
+ * same load on a plain Vert.x endpoint returning a constant: throughput, p50/p99 and heap, and
+ * the ratio of the two. Orders come from the in-process sample store (no backend latency).
+ */
+@Command(name = "bench-chat", description = "Benchmark /api/v1/messages against a constant Vert.x endpoint.")
+final class BenchChatCommand implements Callable<Integer> {
+
+  private static final List<String> MESSAGES = List.of(
+      "hola", "¿dónde está mi pedido 8123456789012345?", "where is my order?", "track RR123456785CN",
+      "平台仲裁要多久", "chcę zwrócić towar", "Wie lange dauert der Economy-Versand?", "I want to talk to a human",
+      "où est ma commande 8123456789012347", "сколько идёт стандартная доставка?", "merhaba", "ok",
+      "como faço para devolver um produto", "こんにちは", "주문 상태 확인", "مرحبا، أين طلبي؟");
+
+  @Option(names = "--requests", defaultValue = "20000", description = "requests per run (default: ${DEFAULT-VALUE})")
+  int requests;
+
+  @Option(names = "--clients", defaultValue = "64", description = "concurrent clients (default: ${DEFAULT-VALUE})")
+  int clients;
+
+  @Override
+  public Integer call() throws Exception {
+    TradewindConfig config = TradewindConfig.load(System.getenv());
+    Vertx vertx = Vertx.vertx();
+    try {
+      LanguageDetector detector = new LanguageDetector();
+      KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector);
+      knowledge.start(false).await(120, TimeUnit.SECONDS);
+      var dialogue = DialogueAssembly.build(config.conversation(), knowledge, detector);
+      ApiServer server = new ApiServer(vertx, new HttpOptions("127.0.0.1", 0), knowledge, dialogue,
+          config.knowledge().knowledgeDir());
+      int port = server.start().await(10, TimeUnit.SECONDS);
+      var constant = vertx.createHttpServer().requestHandler(r -> r.response()
+              .putHeader("content-type", "application/json").end("{\"reply\":{\"text\":\"ok\"}}"))
+          .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+      System.out.printf("%d requests, %d concurrent clients, %d cores%n", requests, clients,
+          Runtime.getRuntime().availableProcessors());
+      run(vertx, constant.actualPort(), "/", Math.min(requests, 5000), "warm-up constant", false);
+      run(vertx, port, "/api/v1/messages", Math.min(requests, 5000), "warm-up messages", false);
+      double[] base = run(vertx, constant.actualPort(), "/", requests, "constant Vert.x endpoint", true);
+      double[] ours = run(vertx, port, "/api/v1/messages", requests, "/api/v1/messages", true);
+      System.gc();
+      Runtime rt = Runtime.getRuntime();
+      System.out.printf("heap in use: %,d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
+      System.out.printf("ratio messages/constant: throughput x%.2f, p50 x%.1f, p99 x%.1f (target >= 2,000 msg/s, p99 <= 25 ms)%n",
+          ours[0] / base[0], ours[1] / base[1], ours[2] / base[2]);
+      return 0;
+    } finally {
+      vertx.close();
+    }
+  }
+
+  /** Returns {throughput, p50 ms, p99 ms}. */
+  private double[] run(Vertx vertx, int port, String path, int total, String label, boolean print) throws Exception {
+    var client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
+        .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients));
+    long[] nanos = new long[total];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    Promise<Void> done = Promise.promise();
+    AtomicInteger finished = new AtomicInteger();
+    long start = System.nanoTime();
+    for (int c = 0; c < clients; c++) {
+      int clientId = c;
+      vertx.runOnContext(v -> loop(client, path, clientId, next, total, nanos, errors, finished, done));
+    }
+    done.future().await(300, TimeUnit.SECONDS);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    client.close();
+    Arrays.sort(nanos);
+    double p50 = nanos[total / 2] / 1e6;
+    double p99 = nanos[(int) (total * 0.99)] / 1e6;
+    if (print) {
+      System.out.printf("%-26s %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d%n", label, total / seconds, p50, p99,
+          errors.get());
+    }
+    return new double[] {total / seconds, p50, p99};
+  }
+
+  private void loop(io.vertx.core.http.HttpClient client, String path, int clientId, AtomicInteger next, int total,
+      long[] nanos, AtomicInteger errors, AtomicInteger finished, Promise<Void> done) {
+    int i = next.getAndIncrement();
+    if (i >= total) {
+      if (finished.incrementAndGet() == clients) {
+        done.tryComplete();
+      }
+      return;
+    }
+    Buffer body = new JsonObject().put("user", "bench-" + clientId).put("conversation", "bench-" + clientId + "-" + (i / 4))
+        .put("text", MESSAGES.get(i % MESSAGES.size())).toBuffer();
+    long t = System.nanoTime();
+    Future<Buffer> response = client.request(HttpMethod.POST, path)
+        .compose(req -> req.putHeader("content-type", "application/json").send(body))
+        .compose(resp -> {
+          if (resp.statusCode() != 200) {
+            errors.incrementAndGet();
+          }
+          return resp.body();
+        });
+    response.onComplete(ar -> {
+      nanos[i] = System.nanoTime() - t;
+      if (ar.failed()) {
+        errors.incrementAndGet();
+      }
+      loop(client, path, clientId, next, total, nanos, errors, finished, done);
+    });
+  }
+}

@@ -1,0 +1,295 @@
+package com.tradewind.bot.conversation;
+
+import com.tradewind.bot.commerce.CommerceLookup;
+import com.tradewind.bot.commerce.Order;
+import com.tradewind.bot.commerce.Tracking;
+import com.tradewind.bot.knowledge.KnowledgeService;
+import com.tradewind.bot.replies.ReplyTemplates;
+import com.tradewind.bot.understanding.ConversationLanguage;
+import com.tradewind.bot.understanding.Entities;
+import com.tradewind.bot.understanding.EntityExtractor;
+import com.tradewind.bot.understanding.IntentClassifier;
+import com.tradewind.bot.understanding.IntentResult;
+import com.tradewind.knowledge.search.Answer;
+import com.tradewind.knowledge.search.SearchHit;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * One pipeline for every channel: language (kept across short messages), entities, intent,
+ * then the dialogue — slot filling for order and parcel questions, knowledge answers with
+ * sources, hand-off to a human (after which the bot stays silent) — and a reply in the user's
+ * language.
+ */
+public final class DialogueEngine {
+
+  public static final String ORDER_STATUS = "order_status";
+  public static final String TRACK_PARCEL = "track_parcel";
+  public static final String KNOWLEDGE = "knowledge";
+  public static final String HUMAN_AGENT = "human_agent";
+  public static final String RETURN_REFUND = "return_refund";
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
+  private static final Pattern QUESTION = Pattern.compile("[?？؟]");
+  private static final int HANDOFF_MINUTES = 10;
+  /** Classifier confidence above which a platform question stays one even when unanswered. */
+  private static final double SURE = 0.7;
+
+  private final ConversationStore store;
+  private final ConversationLanguage languages;
+  private final IntentClassifier intents;
+  private final EntityExtractor entities;
+  private final ReplyTemplates replies;
+  private final CommerceLookup commerce;
+  private final KnowledgeService knowledge;
+  private final Clock clock;
+
+  public DialogueEngine(ConversationStore store, ConversationLanguage languages, IntentClassifier intents,
+      EntityExtractor entities, ReplyTemplates replies, CommerceLookup commerce, KnowledgeService knowledge, Clock clock) {
+    this.store = store;
+    this.languages = languages;
+    this.intents = intents;
+    this.entities = entities;
+    this.replies = replies;
+    this.commerce = commerce;
+    this.knowledge = knowledge;
+    this.clock = clock;
+  }
+
+  public Future<Turn> handle(IncomingMessage message) {
+    String id = message.conversationId() != null ? message.conversationId()
+        : message.channel() + ":" + (message.user() != null ? message.user() : UUID.randomUUID());
+    return store.get(id).compose(found -> {
+      ConversationState state = found.orElseGet(() -> ConversationState.start(id, clock.instant())).touched(clock.instant());
+      return respond(state, message).compose(result -> store.put(result.state()).map(v -> result.turn()));
+    });
+  }
+
+  private record Result(ConversationState state, Turn turn) {}
+
+  private Future<Result> respond(ConversationState state, IncomingMessage message) {
+    String text = CONTROL.matcher(message.text() == null ? "" : message.text()).replaceAll(" ").strip();
+    Entities found = entities.extract(text);
+    String lang = languages.resolve(withoutEntities(text, found), state.language());
+    state = state.withLanguage(lang);
+    String replyLang = replies.replyLanguage(lang);
+    String userLang = lang == null ? ReplyTemplates.FALLBACK : lang;
+    if (state.handoff()) {
+      return Future.succeededFuture(new Result(state, new Turn(state.id(), userLang, null, HUMAN_AGENT, 1, found.toMap(), true)));
+    }
+    IntentResult intent = understand(text, found, state, message.action(), lang);
+    ConversationState current = state;
+    Future<Reply> reply = switch (intent.intent()) {
+      case "greeting" -> simple(current, replyLang, "greeting", List.of());
+      case "help" -> simple(current, replyLang, "help", List.of());
+      case HUMAN_AGENT -> Future.succeededFuture(new Reply(current.withHandoff(true).withPending(null),
+          BotReply.text(replies.text(replyLang, "handoff", Map.of("minutes", String.valueOf(HANDOFF_MINUTES))), replyLang)));
+      case ORDER_STATUS -> order(current, found, replyLang);
+      case TRACK_PARCEL -> parcel(current, found, replyLang);
+      case RETURN_REFUND -> knowledgeOr(current, text, lang, replyLang, "return_refund");
+      case KNOWLEDGE -> knowledgeOr(current, text, lang, replyLang, intent.confidence() >= SURE ? "dont_know" : "unknown");
+      default -> looksLikeQuestion(text)
+          ? knowledgeOr(current, text, lang, replyLang, "unknown")
+          : simple(current, replyLang, "unknown", List.of(button(replyLang, "human", "button.human")));
+    };
+    return reply.recover(e -> Future.succeededFuture(new Reply(current,
+            withHuman(replies.text(replyLang, "backend_unavailable"), replyLang))))
+        .map(r -> new Result(r.state(), new Turn(r.state().id(), userLang, r.reply(), reported(intent, r), intent.confidence(),
+            found.toMap(), r.state().handoff())));
+  }
+
+  private record Reply(ConversationState state, BotReply reply, boolean answered) {
+    Reply(ConversationState state, BotReply reply) {
+      this(state, reply, false);
+    }
+  }
+
+  /**
+   * A question the classifier only half recognises as being about the platform, and that the
+   * knowledge base cannot answer either, is small talk ("what's the weather tomorrow"): unknown.
+   */
+  private static String reported(IntentResult intent, Reply reply) {
+    if (KNOWLEDGE.equals(intent.intent()) && intent.confidence() < SURE && !reply.answered()) {
+      return IntentResult.UNKNOWN;
+    }
+    if (IntentResult.UNKNOWN.equals(intent.intent()) && reply.answered()) {
+      return KNOWLEDGE;
+    }
+    return intent.intent();
+  }
+
+  private IntentResult understand(String text, Entities found, ConversationState state, String action, String lang) {
+    if (action != null && !action.isBlank()) {
+      return switch (action) {
+        case "human" -> new IntentResult(HUMAN_AGENT, 1);
+        case "track" -> new IntentResult(TRACK_PARCEL, 1);
+        case "order_status" -> new IntentResult(ORDER_STATUS, 1);
+        default -> intents.classify(text, lang);
+      };
+    }
+    String rest = withoutEntities(text, found);
+    boolean onlyEntities = rest.codePoints().noneMatch(Character::isLetter);
+    if (onlyEntities && (found.orderId() != null || found.trackingNumber() != null)) {
+      // A bare number answers the pending question, or says what it is by its shape.
+      if (state.pending() != null) {
+        return new IntentResult(state.pending(), 0.99);
+      }
+      return new IntentResult(found.trackingNumber() != null ? TRACK_PARCEL : ORDER_STATUS, 0.95);
+    }
+    IntentResult result = intents.classify(rest, lang);
+    if (IntentResult.UNKNOWN.equals(result.intent()) && state.pending() != null
+        && (found.orderId() != null || found.trackingNumber() != null)) {
+      return new IntentResult(state.pending(), 0.9);
+    }
+    // A valid tracking number (its check digit passed) or an order number says more about the
+    // request than the words around it, unless those words ask for a person or a refund.
+    boolean neutral = !Set.of(HUMAN_AGENT, RETURN_REFUND).contains(result.intent());
+    if (neutral && found.trackingNumber() != null && found.orderId() == null && !TRACK_PARCEL.equals(result.intent())) {
+      return new IntentResult(TRACK_PARCEL, Math.max(0.8, result.confidence()));
+    }
+    if (neutral && found.orderId() != null && !Set.of(ORDER_STATUS, TRACK_PARCEL).contains(result.intent())) {
+      return new IntentResult(ORDER_STATUS, Math.max(0.8, result.confidence()));
+    }
+    return result;
+  }
+
+  private static String withoutEntities(String text, Entities found) {
+    String out = text;
+    if (found.orderId() != null) {
+      out = out.replace(found.orderId(), " ");
+    }
+    if (found.trackingNumber() != null) {
+      out = out.replaceAll("(?i)" + Pattern.quote(found.trackingNumber()), " ");
+    }
+    return out.strip();
+  }
+
+  private Future<Reply> simple(ConversationState state, String lang, String key, List<BotReply.Button> buttons) {
+    return Future.succeededFuture(new Reply(state, new BotReply(replies.text(lang, key), lang, buttons, List.of())));
+  }
+
+  private Future<Reply> order(ConversationState state, Entities found, String lang) {
+    String orderId = found.orderId();
+    if (orderId == null) {
+      return Future.succeededFuture(new Reply(state.withPending(ORDER_STATUS),
+          BotReply.text(replies.text(lang, "ask_order_number"), lang)));
+    }
+    ConversationState next = state.withPending(null);
+    return commerce.order(orderId).map(o -> o.map(order -> orderReply(next, order, lang))
+        .orElseGet(() -> new Reply(next.withOrder(orderId, null),
+            withHuman(replies.text(lang, "order_not_found", Map.of("order_id", orderId)), lang))));
+  }
+
+  private Reply orderReply(ConversationState state, Order order, String lang) {
+    StringBuilder text = new StringBuilder(replies.text(lang, "order_summary", Map.of(
+        "order_id", order.id(),
+        "status", replies.text(lang, "status.order." + order.status()),
+        "total", ReplyTemplates.money(order.total(), order.currency(), lang),
+        "date", ReplyTemplates.date(order.placedAt(), lang))));
+    List<BotReply.Button> buttons = new ArrayList<>();
+    if (order.trackingNumber() != null) {
+      text.append('\n').append(replies.text(lang, "order_shipped_hint",
+          Map.of("tracking_number", order.trackingNumber(), "carrier", order.carrier())));
+      buttons.add(button(lang, "track", "button.track"));
+    }
+    buttons.add(button(lang, "human", "button.human"));
+    return new Reply(state.withOrder(order.id(), order.trackingNumber()),
+        new BotReply(text.toString(), lang, buttons, List.of()));
+  }
+
+  private Future<Reply> parcel(ConversationState state, Entities found, String lang) {
+    String number = found.trackingNumber() != null ? found.trackingNumber() : null;
+    if (number == null && found.orderId() != null) {
+      // "track order 8123…": find the order's parcel first
+      ConversationState next = state.withPending(null);
+      return commerce.order(found.orderId()).compose(o -> o.map(order -> order.trackingNumber() == null
+              ? Future.succeededFuture(orderReply(next, order, lang))
+              : track(next.withOrder(order.id(), order.trackingNumber()), order.trackingNumber(), lang))
+          .orElseGet(() -> Future.succeededFuture(new Reply(next,
+              withHuman(replies.text(lang, "order_not_found", Map.of("order_id", found.orderId())), lang)))));
+    }
+    if (number == null) {
+      number = state.lastTrackingNumber(); // "and the tracking?" refers to the last order
+    }
+    if (number == null) {
+      return Future.succeededFuture(new Reply(state.withPending(TRACK_PARCEL),
+          BotReply.text(replies.text(lang, "ask_tracking_number"), lang)));
+    }
+    return track(state.withPending(null), number, lang);
+  }
+
+  private Future<Reply> track(ConversationState state, String number, String lang) {
+    return commerce.tracking(number).map(t -> t.map(tracking -> trackingReply(state, tracking, lang))
+        .orElseGet(() -> new Reply(state.withTracking(number),
+            withHuman(replies.text(lang, "tracking_not_found", Map.of("tracking_number", number)), lang))));
+  }
+
+  private Reply trackingReply(ConversationState state, Tracking tracking, String lang) {
+    StringBuilder text = new StringBuilder(replies.text(lang, "tracking_summary", Map.of(
+        "tracking_number", tracking.number(),
+        "carrier", tracking.carrier(),
+        "status", replies.text(lang, "status.tracking." + tracking.status()))));
+    Tracking.Event last = tracking.latest();
+    if (last != null) {
+      text.append('\n').append(replies.text(lang, "tracking_last_event", Map.of(
+          "date", ReplyTemplates.date(last.time(), lang), "event", last.description(), "place", last.place())));
+    }
+    if (tracking.estimatedDelivery() != null && !"delivered".equals(tracking.status())) {
+      text.append('\n').append(replies.text(lang, "tracking_estimate",
+          Map.of("date", ReplyTemplates.date(tracking.estimatedDelivery(), lang))));
+    }
+    return new Reply(state.withTracking(tracking.number()),
+        new BotReply(text.toString(), lang, List.of(button(lang, "human", "button.human")), List.of()));
+  }
+
+  private Future<Reply> knowledgeOr(ConversationState state, String text, String lang, String replyLang, String fallbackKey) {
+    if (!knowledge.isReady()) {
+      return Future.succeededFuture(new Reply(state, withHuman(replies.text(replyLang, fallbackKey), replyLang)));
+    }
+    return knowledge.ask(text, lang).map(answer -> answer.answered()
+        ? new Reply(state, knowledgeReply(answer, replyLang), true)
+        : new Reply(state, withHuman(replies.text(replyLang, fallbackKey), replyLang)));
+  }
+
+  private BotReply knowledgeReply(Answer answer, String lang) {
+    List<BotReply.Source> sources = new ArrayList<>();
+    for (SearchHit hit : answer.sources().subList(0, Math.min(2, answer.sources().size()))) {
+      sources.add(new BotReply.Source(hit.title(), hit.section(), hit.path(), "/kb/" + hit.path()));
+    }
+    String text = replies.text(lang, "knowledge_intro") + "\n" + answer.text();
+    return new BotReply(text, lang, List.of(button(lang, "helpful", "button.helpful"),
+        button(lang, "not_helpful", "button.not_helpful"), button(lang, "human", "button.human")), sources);
+  }
+
+  private BotReply withHuman(String text, String lang) {
+    return new BotReply(text, lang, List.of(button(lang, "human", "button.human")), List.of());
+  }
+
+  private BotReply.Button button(String lang, String id, String key) {
+    return new BotReply.Button(id, replies.text(lang, key));
+  }
+
+  private static boolean looksLikeQuestion(String text) {
+    return QUESTION.matcher(text).find() || text.strip().split("\\s+").length >= 5 || text.length() >= 12
+        && text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+  }
+
+  /** Entities as the API reports them, keys in a stable order. */
+  public static Map<String, String> orderedEntities(Map<String, String> entities) {
+    return new LinkedHashMap<>(entities);
+  }
+
+  /** Releases a conversation from hand-off so the bot answers again. */
+  public Future<Boolean> release(String conversationId) {
+    return store.get(conversationId).compose((Optional<ConversationState> s) -> s.isEmpty()
+        ? Future.succeededFuture(false)
+        : store.put(s.get().withHandoff(false)).map(v -> true));
+  }
+}

@@ -1,0 +1,101 @@
+package com.tradewind.bot.http;
+
+import com.tradewind.bot.conversation.BotReply;
+import com.tradewind.bot.conversation.DialogueEngine;
+import com.tradewind.bot.conversation.IncomingMessage;
+import com.tradewind.bot.conversation.Turn;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code POST /api/v1/messages}: one chat message in, the bot's understanding and reply out. */
+public final class MessagesApi {
+
+  public static final int MAX_TEXT = 4000;
+  private static final int MAX_ID = 200;
+  private final DialogueEngine engine;
+
+  public MessagesApi(DialogueEngine engine) {
+    this.engine = engine;
+  }
+
+  public void handle(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      JsonErrors.send(ctx, 400, "body must be a JSON object");
+      return;
+    }
+    if (body == null) {
+      JsonErrors.send(ctx, 400, "body must be a JSON object with \"user\" and \"text\"");
+      return;
+    }
+    String problem = firstProblem(body);
+    if (problem != null) {
+      JsonErrors.send(ctx, 400, problem);
+      return;
+    }
+    String channel = body.getString("channel", "web");
+    IncomingMessage message = new IncomingMessage(channel, body.getString("user"), body.getString("conversation"),
+        body.getString("text"), body.getString("action"));
+    engine.handle(message).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+        return;
+      }
+      KnowledgeApi.json(ctx, toJson(ar.result()));
+    });
+  }
+
+  static String firstProblem(JsonObject body) {
+    for (String field : new String[] {"user", "text", "channel", "conversation", "action"}) {
+      Object value = body.getValue(field);
+      if (value != null && !(value instanceof String)) {
+        return "\"" + field + "\" must be a string";
+      }
+    }
+    String user = body.getString("user");
+    if (user == null || user.isBlank()) {
+      return "\"user\" is required";
+    }
+    if (user.length() > MAX_ID || body.getString("conversation", "").length() > MAX_ID) {
+      return "\"user\" and \"conversation\" must be at most " + MAX_ID + " characters";
+    }
+    String text = body.getString("text");
+    if (text == null) {
+      return "\"text\" is required";
+    }
+    if (text.isBlank()) {
+      return "\"text\" is empty";
+    }
+    if (text.length() > MAX_TEXT) {
+      return "\"text\" is longer than " + MAX_TEXT + " characters";
+    }
+    return null;
+  }
+
+  static JsonObject toJson(Turn turn) {
+    JsonObject out = new JsonObject()
+        .put("conversation", turn.conversationId())
+        .put("language", turn.language())
+        .put("reply", turn.reply() == null ? null : reply(turn.reply()))
+        .put("intent", turn.intent())
+        .put("confidence", turn.confidence())
+        .put("entities", new JsonObject(new java.util.LinkedHashMap<>(turn.entities())))
+        .put("handoff", turn.handoff());
+    out.put("sources", turn.reply() == null ? new JsonArray() : out.getJsonObject("reply").getJsonArray("sources"));
+    return out;
+  }
+
+  private static JsonObject reply(BotReply reply) {
+    JsonArray buttons = new JsonArray();
+    reply.buttons().forEach(b -> buttons.add(new JsonObject().put("id", b.id()).put("label", b.label())));
+    JsonArray sources = new JsonArray();
+    reply.sources().forEach(s -> sources.add(new JsonObject().put("title", s.title()).put("section", s.section())
+        .put("path", s.path()).put("url", s.url())));
+    return new JsonObject().put("text", reply.text()).put("language", reply.language()).put("buttons", buttons)
+        .put("sources", sources);
+  }
+}

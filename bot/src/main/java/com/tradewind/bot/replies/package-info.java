@@ -1,0 +1,2 @@
+/** Reply texts per language from {@code config/replies}, with dates, money and numbers in the user's locale. */
+package com.tradewind.bot.replies;

@@ -1,0 +1,54 @@
+package com.tradewind.bot.understanding;
+
+import com.tradewind.knowledge.lang.DetectedLanguage;
+import com.tradewind.knowledge.lang.LanguageDetector;
+import com.tradewind.knowledge.normalize.Scripts;
+import java.util.Optional;
+
+/**
+ * The language of a conversation, message by message. A message too short to judge ("ok", a
+ * bare order number, an emoji) keeps the conversation's language; a real sentence in another
+ * language switches it.
+ */
+public final class ConversationLanguage {
+
+  private final LanguageDetector detector;
+
+  public ConversationLanguage(LanguageDetector detector) {
+    this.detector = detector;
+  }
+
+  /** The language after {@code text}, given the conversation's language so far (null at first). */
+  public String resolve(String text, String current) {
+    int cjk = 0;
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Scripts.isCjk(c)) {
+        cjk++;
+        inWord = false;
+      } else if (Character.isLetter(c)) {
+        if (!inWord) {
+          words++;
+        }
+        inWord = true;
+      } else {
+        inWord = false;
+      }
+    }
+    if (cjk == 0 && words == 0) {
+      return current;
+    }
+    Optional<DetectedLanguage> detected = detector.detect(text);
+    if (detected.isEmpty()) {
+      return current;
+    }
+    boolean judgeable = cjk >= 2 || words >= 2 || (current == null && (cjk + words) > 0);
+    if (current == null || (judgeable && !detected.get().code().equals(current))) {
+      // Lingua's confidence is relative between candidate languages; a clear sentence scores high
+      return current == null || detected.get().confidence() >= 0.5 || cjk >= 2 ? detected.get().code() : current;
+    }
+    return current;
+  }
+}

@@ -1,0 +1,82 @@
+package com.tradewind.bot.understanding;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The tracking-number formats Tradewind recognizes, each with its shape, its check and the
+ * carrier it implies. Shapes are matched against a compact upper-case candidate (no spaces).
+ */
+public enum TrackingFormat {
+
+  /** UPU S10: 2 letters, 8 digits, check digit, ISO country of the issuing postal operator. */
+  S10("[A-Z]{2}[0-9]{9}[A-Z]{2}", null,
+      n -> CheckDigits.isValidS10(n) && Iso.COUNTRIES.contains(n.substring(11)),
+      n -> Carrier.forS10Country(n.substring(11))),
+
+  /** UPS: {@code 1Z}, 15 alphanumerics, numeric check digit. */
+  UPS("1Z[A-Z0-9]{16}", null, CheckDigits::isValidUps, n -> Carrier.UPS),
+
+  /**
+   * DHL Express 10-digit waybill, mod 7. A bare 10-digit string is as likely a phone number, and
+   * mod 7 lets one in seven random strings through, so it only counts when the message names DHL.
+   */
+  DHL_EXPRESS("[0-9]{10}", "(?<![a-z])dhl|дхл|敦豪", CheckDigits::isValidDhlExpress, n -> Carrier.DHL),
+
+  /** FedEx Express 12-digit number; needs the message to name FedEx, for the same reason as DHL. */
+  FEDEX_EXPRESS("[0-9]{12}", "(?<![a-z])fed ?ex|федекс|联邦快递|聯邦快遞|フェデックス",
+      CheckDigits::isValidFedExExpress, n -> Carrier.FEDEX),
+
+  /** Cainiao (AliExpress logistics) {@code LP} + 14 digits. No public check digit: format only. */
+  CAINIAO("LP[0-9]{14}", null, n -> true, n -> Carrier.CAINIAO),
+
+  /** YunExpress {@code YT} + 16 digits. No public check digit: format only. */
+  YUNEXPRESS("YT[0-9]{16}", null, n -> true, n -> Carrier.YUNEXPRESS);
+
+  /** Longest compact number of any format; bounds how many space-separated pieces are joined. */
+  static final int MAX_LENGTH = 18;
+
+  private final Pattern shape;
+  private final Pattern context;
+  private final Predicate<String> check;
+  private final Function<String, Carrier> carrier;
+
+  TrackingFormat(String shape, String context, Predicate<String> check, Function<String, Carrier> carrier) {
+    this.shape = Pattern.compile(shape);
+    this.context = context == null
+        ? null
+        : Pattern.compile(context, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    this.check = check;
+    this.carrier = carrier;
+  }
+
+  /** Whether the number has this format's shape and passes its check. */
+  public boolean accepts(String compactUpperCase) {
+    return shape.matcher(compactUpperCase).matches() && check.test(compactUpperCase);
+  }
+
+  /** The carrier a number accepted by this format belongs to. */
+  public Carrier carrierOf(String compactUpperCase) {
+    return carrier.apply(compactUpperCase);
+  }
+
+  /** Whether the format is digits only, and so easily confused with phone numbers. */
+  public boolean requiresContext() {
+    return context != null;
+  }
+
+  /** Whether the message says enough for this format to be considered at all. */
+  boolean contextSatisfied(String normalizedText) {
+    return context == null || context.matcher(normalizedText).find();
+  }
+
+  // Holder so the enum constructors do not touch a static field before it is initialized.
+  private static final class Iso {
+    // Rejects shapes like RB123456785XX that pass the check digit but name no country.
+    static final Set<String> COUNTRIES = Set.copyOf(
+        Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
+  }
+}
