@@ -67,6 +67,7 @@ class WebChatBrowserTest {
 
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final boolean SKIP = Boolean.getBoolean("tradewind.skipBrowser");
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Dimension MOBILE = new Dimension(390, 844);
   private static final Dimension DESKTOP = new Dimension(1280, 800);
@@ -92,7 +93,9 @@ class WebChatBrowserTest {
 
   @BeforeAll
   static void startServerAndBrowser() throws Exception {
-    assumeFalse(Boolean.getBoolean("tradewind.skipBrowser"), "browser tests skipped: -Dtradewind.skipBrowser=true");
+    if (SKIP) {
+      return; // each test is then reported as skipped by freshPage()
+    }
     assertTrue(Files.isExecutable(CHROMEDRIVER), "the web chat browser tests need Debian's Chromium: "
         + CHROMEDRIVER + " is missing. Install it with `apt-get install -y chromium chromium-driver` "
         + "(.ci/run does this), or skip these tests with -Dtradewind.skipBrowser=true");
@@ -148,6 +151,7 @@ class WebChatBrowserTest {
   /** Every test starts on a fresh page with nothing stored. */
   @BeforeEach
   void freshPage() {
+    assumeFalse(SKIP, "browser tests skipped: -Dtradewind.skipBrowser=true");
     driver.manage().window().setSize(MOBILE);
     driver.get(base);
     js("window.localStorage.clear();");
