@@ -63,6 +63,8 @@ final class BenchChatCommand implements Callable<Integer> {
       run(vertx, port, "/api/v1/messages", Math.min(requests, 5000), "warm-up messages", false);
       double[] base = run(vertx, constant.actualPort(), "/", requests, "constant Vert.x endpoint", true);
       double[] ours = run(vertx, port, "/api/v1/messages", requests, "/api/v1/messages", true);
+      System.out.printf("knowledge answers served from the answer cache: %.0f%% (the mix repeats %d messages)%n",
+          knowledge.answerCacheHitRate() * 100, MESSAGES.size());
       System.gc();
       Runtime rt = Runtime.getRuntime();
       System.out.printf("heap in use: %,d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);

@@ -32,6 +32,13 @@ public final class KnowledgeService {
   private final AtomicBoolean refreshing = new AtomicBoolean();
   private final AtomicBoolean refreshAgain = new AtomicBoolean();
   private FolderWatcher watcher;
+  /**
+   * Answers to recent questions: support traffic repeats the same questions all day, and an
+   * answer only changes when the index does, so the cache is emptied after every refresh.
+   */
+  private final com.github.benmanes.caffeine.cache.Cache<String, Answer> answers =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
+          .expireAfterWrite(java.time.Duration.ofMinutes(30)).recordStats().build();
 
   public KnowledgeService(Vertx vertx, KnowledgeOptions options, LanguageDetector detector) {
     this.vertx = vertx;
@@ -81,7 +88,18 @@ public final class KnowledgeService {
     if (kb == null) {
       return Future.failedFuture("the knowledge base is still opening");
     }
-    return vertx.executeBlocking(kb::refresh, false);
+    return vertx.executeBlocking(() -> {
+      RefreshReport report = kb.refresh();
+      if (report.changedAnything()) {
+        answers.invalidateAll();
+      }
+      return report;
+    }, false);
+  }
+
+  /** Hit rate of the answer cache since start, 0..1. */
+  public double answerCacheHitRate() {
+    return answers.stats().hitRate();
   }
 
   public boolean isReady() {
@@ -89,7 +107,16 @@ public final class KnowledgeService {
   }
 
   public Future<Answer> ask(String question, String language) {
-    return vertx.executeBlocking(() -> base.ask(question, language), false);
+    String key = (language == null ? "" : language) + "\u0000" + question.strip();
+    Answer cached = answers.getIfPresent(key);
+    if (cached != null) {
+      return Future.succeededFuture(cached);
+    }
+    return vertx.executeBlocking(() -> {
+      Answer answer = base.ask(question, language);
+      answers.put(key, answer);
+      return answer;
+    }, false);
   }
 
   public Future<List<SearchHit>> search(String question, String language, int k) {

@@ -27,6 +27,8 @@ public final class IntentClassifier {
 
   private final List<Example> examples = new ArrayList<>();
   private final Map<String, Float> idf = new HashMap<>();
+  /** feature → (example index, weight): a message touches only the examples it shares a feature with. */
+  private final Map<String, List<float[]>> postings = new HashMap<>();
 
   private IntentClassifier() {}
 
@@ -63,7 +65,10 @@ public final class IntentClassifier {
     int n = raw.size();
     df.forEach((k, d) -> c.idf.put(k, (float) Math.log(1.0 + (double) n / d)));
     for (int i = 0; i < raw.size(); i++) {
-      c.examples.add(new Example(raw.get(i)[0], raw.get(i)[1], c.weigh(vectors.get(i))));
+      Example e = new Example(raw.get(i)[0], raw.get(i)[1], c.weigh(vectors.get(i)));
+      c.examples.add(e);
+      int index = i;
+      e.vector().forEach((f, w) -> c.postings.computeIfAbsent(f, k -> new ArrayList<>()).add(new float[] {index, w}));
     }
     return c;
   }
@@ -90,17 +95,17 @@ public final class IntentClassifier {
       return new IntentResult(IntentResult.UNKNOWN, 0);
     }
     record Scored(String intent, double sim) {}
-    List<Scored> scored = new ArrayList<>(examples.size());
-    for (Example e : examples) {
-      double sim = 0;
-      for (var f : q.entrySet()) {
-        Float w = e.vector.get(f.getKey());
-        if (w != null) {
-          sim += w * f.getValue();
-        }
+    double[] sims = new double[examples.size()];
+    for (var f : q.entrySet()) {
+      for (float[] posting : postings.getOrDefault(f.getKey(), List.of())) {
+        sims[(int) posting[0]] += posting[1] * f.getValue();
       }
-      if (sim > 0) {
-        scored.add(new Scored(e.intent, e.lang.equals(lang) ? sim : sim * 0.9));
+    }
+    List<Scored> scored = new ArrayList<>();
+    for (int i = 0; i < sims.length; i++) {
+      if (sims[i] > 0) {
+        Example e = examples.get(i);
+        scored.add(new Scored(e.intent, e.lang.equals(lang) ? sims[i] : sims[i] * 0.9));
       }
     }
     if (scored.isEmpty()) {

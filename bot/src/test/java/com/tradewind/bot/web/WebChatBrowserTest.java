@@ -305,17 +305,19 @@ class WebChatBrowserTest {
   @Test
   void screenshotsOnAPhoneAndALaptop() throws IOException {
     saveScreenshot("chat-welcome-390.png");
-    send("What are the shipping fees?");
+    send("Hi there");
     waitForBotReplies(1);
     send("مرحبا، أين طلبي؟");
     waitForBotReplies(2);
-    send("Where is my order?");
+    send("What are the shipping fees?");
     waitForBotReplies(3);
+    send("Where is my order?");
+    waitForBotReplies(4);
     waitUntil(d -> d.findElement(By.id("send")).isEnabled());
     assertEquals("rtl", js("return getComputedStyle(document.querySelectorAll('#messages .msg-bot .bubble')[1]).direction;"),
         "Arabic renders right to left");
     assertEquals("rtl", js("return getComputedStyle(document.querySelectorAll('#messages .msg-user .bubble')[1]).direction;"));
-    assertEquals("ltr", js("return getComputedStyle(document.querySelectorAll('#messages .msg-bot .bubble')[0]).direction;"));
+    assertEquals("ltr", js("return getComputedStyle(document.querySelectorAll('#messages .msg-bot .bubble')[2]).direction;"));
     driver.findElement(By.id("input")).sendKeys("Can I change the address?");
 
     for (Dimension size : List.of(new Dimension(360, 740), MOBILE, DESKTOP)) {
@@ -323,6 +325,8 @@ class WebChatBrowserTest {
       waitUntil(d -> ((Number) js("return window.innerWidth;")).intValue() == size.width);
       assertEquals(Boolean.TRUE, js("return document.documentElement.scrollWidth <= window.innerWidth;"),
           "no sideways scrolling at " + size.width + "px");
+      assertEquals(Boolean.TRUE, js("return document.documentElement.scrollHeight <= window.innerHeight;"),
+          "only the message list scrolls, not the page, at " + size.width + "px");
       if (size.width == 360) {
         continue;
       }

@@ -107,7 +107,7 @@ public final class Glossary {
       for (Concept concept : concepts) {
         for (String term : concept.terms(lang)) {
           if (folded.contains(term.toLowerCase(Locale.ROOT))) {
-            matches.add(new Match(concept, term, analysis.coverageTokens(term, lang)));
+            matches.add(new Match(concept, term, analysis.termTokens(term, lang)));
             break;
           }
         }

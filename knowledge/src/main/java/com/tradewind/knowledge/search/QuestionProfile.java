@@ -88,7 +88,7 @@ final class QuestionProfile {
             return true;
           }
         } else {
-          List<String> termTokens = analysis.coverageTokens(term, textLanguage);
+          List<String> termTokens = analysis.termTokens(term, textLanguage);
           if (!termTokens.isEmpty() && Collections.indexOfSubList(textTokens, termTokens) >= 0) {
             return true;
           }

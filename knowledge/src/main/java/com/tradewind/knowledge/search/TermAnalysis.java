@@ -27,8 +27,21 @@ public final class TermAnalysis {
    * unanswerable.
    */
   public List<String> coverageTokens(String text, String lang) {
-    return lang.equals("zh") ? tokens(text, lang, chineseWords) : tokens(text, lang);
+    // Passages and their sentences are judged again for every question that finds them, and
+    // Chinese word segmentation is the costliest step of answering: remember recent results.
+    return coverage.get(lang + "\u0000" + text,
+        k -> List.copyOf(lang.equals("zh") ? tokens(text, lang, chineseWords) : tokens(text, lang)));
   }
+
+  private final com.github.benmanes.caffeine.cache.Cache<String, List<String>> coverage =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50_000).build();
+
+  /** {@link #coverageTokens} of a short, often repeated string (a glossary term), remembered. */
+  public List<String> termTokens(String term, String lang) {
+    return termCache.computeIfAbsent(lang + "\u0000" + term, k -> List.copyOf(coverageTokens(term, lang)));
+  }
+
+  private final java.util.concurrent.ConcurrentHashMap<String, List<String>> termCache = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Tokens as the index holds them. */
   public List<String> tokens(String text, String lang) {
