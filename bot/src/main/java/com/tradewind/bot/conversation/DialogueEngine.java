@@ -196,7 +196,7 @@ public final class DialogueEngine {
     List<BotReply.Button> buttons = new ArrayList<>();
     if (order.trackingNumber() != null) {
       text.append('\n').append(replies.text(lang, "order_shipped_hint",
-          Map.of("tracking_number", order.trackingNumber(), "carrier", order.carrier())));
+          Map.of("tracking_number", order.trackingNumber(), "carrier", carrierName(order.carrier()))));
       buttons.add(button(lang, "track", "button.track"));
     }
     buttons.add(button(lang, "human", "button.human"));
@@ -234,7 +234,7 @@ public final class DialogueEngine {
   private Reply trackingReply(ConversationState state, Tracking tracking, String lang) {
     StringBuilder text = new StringBuilder(replies.text(lang, "tracking_summary", Map.of(
         "tracking_number", tracking.number(),
-        "carrier", tracking.carrier(),
+        "carrier", carrierName(tracking.carrier()),
         "status", replies.text(lang, "status.tracking." + tracking.status()))));
     Tracking.Event last = tracking.latest();
     if (last != null) {
@@ -274,6 +274,11 @@ public final class DialogueEngine {
 
   private BotReply.Button button(String lang, String id, String key) {
     return new BotReply.Button(id, replies.text(lang, key));
+  }
+
+  private static String carrierName(String id) {
+    var carrier = com.tradewind.bot.understanding.Carrier.fromId(id);
+    return carrier != null ? carrier.displayName() : id == null ? "" : id;
   }
 
   private static boolean looksLikeQuestion(String text) {

@@ -85,6 +85,7 @@ class WebChatBrowserTest {
   private static ChromeDriver driver;
   private static Path profile;
   private static String base;
+  private static String realBase;
 
   /** Every request body the fake API received, in order. */
   private static final List<JsonObject> received = new CopyOnWriteArrayList<>();
@@ -113,6 +114,19 @@ class WebChatBrowserTest {
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     base = "http://127.0.0.1:" + server.actualPort() + "/";
+
+    // The real bot as well, for the end-to-end conversation: shipped intents, replies and sample orders.
+    Path root = Files.createTempDirectory("tradewind-e2e-");
+    var detector = new com.tradewind.knowledge.lang.LanguageDetector();
+    var knowledge = new com.tradewind.bot.knowledge.KnowledgeService(vertx, com.tradewind.knowledge.KnowledgeOptions.of(
+        com.tradewind.bot.TestKnowledge.write(root.resolve("kb")), root.resolve("data"), Path.of("config/glossary.tsv")), detector);
+    knowledge.start(false).await(60, TimeUnit.SECONDS);
+    var engine = com.tradewind.bot.conversation.DialogueAssembly.build(new com.tradewind.bot.config.ConversationOptions(
+        Path.of("config/intents"), Path.of("config/replies"), Path.of("config/sample-orders.json"), Duration.ofHours(1)),
+        knowledge, detector);
+    int realPort = new com.tradewind.bot.http.ApiServer(vertx, new com.tradewind.bot.config.HttpOptions("127.0.0.1", 0),
+        knowledge, engine, root.resolve("kb")).start().await(10, TimeUnit.SECONDS);
+    realBase = "http://127.0.0.1:" + realPort + "/";
 
     // Selenium Manager must not look for or download anything: the driver and browser are given.
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
@@ -225,6 +239,32 @@ class WebChatBrowserTest {
     assertTrue(driver.findElements(By.cssSelector("#messages b, #messages img")).isEmpty(), "no markup from the server");
     assertEquals(Boolean.TRUE, js("return window.__xss === undefined;"));
     assertEquals(List.of(), severeBrowserLogs(), "console errors during the conversation");
+  }
+
+  /** The page against the real bot: slot filling in Spanish, then a cited Chinese answer whose source opens. */
+  @Test
+  void endToEndWithTheRealBot() throws IOException {
+    driver.get(realBase);
+    js("window.localStorage.clear();");
+    driver.navigate().refresh();
+    waitUntil(d -> d.findElement(By.id("input")).isEnabled());
+    send("¿dónde está mi pedido?");
+    waitForBotReplies(1);
+    assertTrue(lastBotText().toLowerCase(java.util.Locale.ROOT).contains("pedido"), lastBotText());
+    send("8123456789012345");
+    waitForBotReplies(2);
+    assertTrue(lastBotText().contains("RR123456785CN"), lastBotText());
+    send("平台仲裁要多久");
+    waitForBotReplies(3);
+    assertTrue(lastBotText().contains("7个工作日"), lastBotText());
+    WebElement source = waitUntil(d -> d.findElements(By.cssSelector("#messages .msg-bot a")).stream()
+        .filter(a -> a.getAttribute("href").contains("/kb/")).reduce((a, b) -> b).orElse(null));
+    assertTrue(source.getAttribute("href").endsWith("/kb/" + com.tradewind.bot.TestKnowledge.DISPUTES), source.getAttribute("href"));
+    driver.navigate().refresh();
+    waitForBotReplies(3); // the conversation survives a reload
+    assertTrue(severeBrowserLogs().isEmpty(), "console errors against the real bot");
+    Path shot = saveScreenshot("chat-real-bot-390.png");
+    assertTrue(Files.size(shot) > 10_000);
   }
 
   @Test
