@@ -6,7 +6,6 @@ import com.tradewind.bot.knowledge.KnowledgeService;
 import com.tradewind.knowledge.lang.LanguageDetector;
 import io.vertx.core.Vertx;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,16 +46,17 @@ final class ServeCommand implements Callable<Integer> {
       LOG.error("the knowledge base cannot be opened: {}", e.getMessage());
       vertx.close().onComplete(v -> System.exit(1));
     });
-    CountDownLatch stopped = new CountDownLatch(1);
+    // SIGTERM: stop accepting, close the index, then Vert.x; each step awaited from this plain
+    // thread so no completion is dispatched to an event loop that is already gone.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.stop().compose(v -> knowledge.close()).compose(v -> vertx.close())
-          .onComplete(v -> stopped.countDown());
       try {
-        stopped.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException ignored) {
-        Thread.currentThread().interrupt();
+        server.stop().await(5, TimeUnit.SECONDS);
+        knowledge.close().await(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("unclean shutdown: {}", e.toString());
       }
-    }));
+    }, "tradewind-shutdown"));
     return 0;
   }
 }
