@@ -52,6 +52,30 @@ public final class PassageIndex implements Closeable {
     this.fsDirectory = fsDirectory;
     this.writer = writer;
     this.searchers = new SearcherManager(writer, null);
+    this.languages = indexedLanguages();
+  }
+
+  private volatile java.util.Set<String> languages;
+
+  /** Languages that have at least one passage: queries need not look anywhere else. */
+  public java.util.Set<String> languages() {
+    return languages;
+  }
+
+  private java.util.Set<String> indexedLanguages() {
+    return withSearcher(s -> {
+      java.util.Set<String> found = new java.util.HashSet<>();
+      for (String lang : LanguageAnalyzers.LANGUAGES) {
+        try {
+          if (s.collectionStatistics(PassageFields.body(lang)) != null) {
+            found.add(lang);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return java.util.Set.copyOf(found);
+    });
   }
 
   /**
@@ -137,6 +161,7 @@ public final class PassageIndex implements Closeable {
     writer.setLiveCommitData(userData.entrySet());
     writer.commit();
     searchers.maybeRefreshBlocking();
+    languages = indexedLanguages();
   }
 
   /** The user data of the last commit (empty for a new index). */

@@ -34,13 +34,15 @@ public final class Glossary {
   private final List<Concept> concepts;
   private final List<String> languages;
   /** Per language: analyzed term → concepts, for token-sequence matching. */
-  private final Map<String, List<AnalyzedTerm>> analyzed = new HashMap<>();
+  private final Map<String, Map<String, List<AnalyzedTerm>>> analyzed = new HashMap<>();
+  private final Map<String, Concept> conceptsById = new HashMap<>();
 
   private record AnalyzedTerm(Concept concept, String term, List<String> tokens) {}
 
   private Glossary(List<String> languages, List<Concept> concepts) {
     this.languages = languages;
     this.concepts = concepts;
+    concepts.forEach(c -> conceptsById.put(c.id(), c));
   }
 
   public static Glossary empty() {
@@ -102,39 +104,68 @@ public final class Glossary {
    */
   public List<Match> find(String question, List<String> questionTokens, String lang, TermAnalysis analysis) {
     List<Match> matches = new ArrayList<>();
+    java.util.Set<Concept> seen = new java.util.HashSet<>();
     if (isCharacterLanguage(lang)) {
+      // terms indexed by their first character: each position of the question is checked
+      // against the few terms that can start there, not against the whole glossary
       String folded = ChineseScriptFolder.toSimplified(question).toLowerCase(Locale.ROOT);
-      for (Concept concept : concepts) {
-        for (String term : concept.terms(lang)) {
-          if (folded.contains(term.toLowerCase(Locale.ROOT))) {
-            matches.add(new Match(concept, term, analysis.termTokens(term, lang)));
-            break;
+      Map<Character, List<String[]>> byFirst = characterTerms(lang);
+      for (int i = 0; i < folded.length(); i++) {
+        for (String[] entry : byFirst.getOrDefault(folded.charAt(i), List.of())) {
+          Concept concept = conceptsById.get(entry[1]);
+          if (folded.startsWith(entry[0], i) && seen.add(concept)) {
+            matches.add(new Match(concept, entry[0], analysis.termTokens(entry[0], lang)));
           }
         }
       }
     } else {
-      for (AnalyzedTerm term : analyzedTerms(lang, analysis)) {
-        if (!term.tokens.isEmpty() && Collections.indexOfSubList(questionTokens, term.tokens) >= 0
-            && matches.stream().noneMatch(m -> m.concept() == term.concept)) {
-          matches.add(new Match(term.concept, term.term, term.tokens));
+      Map<String, List<AnalyzedTerm>> byFirst = analyzedTerms(lang, analysis);
+      for (int i = 0; i < questionTokens.size(); i++) {
+        for (AnalyzedTerm term : byFirst.getOrDefault(questionTokens.get(i), List.of())) {
+          int end = i + term.tokens.size();
+          if (end <= questionTokens.size() && questionTokens.subList(i, end).equals(term.tokens) && seen.add(term.concept)) {
+            matches.add(new Match(term.concept, term.term, term.tokens));
+          }
         }
       }
     }
     return dropContained(matches);
   }
 
-  private List<AnalyzedTerm> analyzedTerms(String lang, TermAnalysis analysis) {
+  private final Map<String, Map<Character, List<String[]>>> characterTerms = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Lower-cased terms of a character language by first character, longest first; entries are {term, concept id}. */
+  private Map<Character, List<String[]>> characterTerms(String lang) {
+    return characterTerms.computeIfAbsent(lang, l -> {
+      Map<Character, List<String[]>> index = new HashMap<>();
+      for (Concept concept : concepts) {
+        for (String term : concept.terms(l)) {
+          String t = term.toLowerCase(Locale.ROOT);
+          if (!t.isEmpty()) {
+            index.computeIfAbsent(t.charAt(0), c -> new ArrayList<>()).add(new String[] {t, concept.id()});
+          }
+        }
+      }
+      index.values().forEach(list -> list.sort((a, b) -> Integer.compare(b[0].length(), a[0].length())));
+      return index;
+    });
+  }
+
+  private Map<String, List<AnalyzedTerm>> analyzedTerms(String lang, TermAnalysis analysis) {
     synchronized (analyzed) {
       return analyzed.computeIfAbsent(lang, l -> {
-        List<AnalyzedTerm> list = new ArrayList<>();
+        Map<String, List<AnalyzedTerm>> index = new HashMap<>();
         for (Concept concept : concepts) {
           for (String term : concept.terms(l)) {
-            list.add(new AnalyzedTerm(concept, term, analysis.tokens(term, l)));
+            List<String> tokens = analysis.tokens(term, l);
+            if (!tokens.isEmpty()) {
+              index.computeIfAbsent(tokens.get(0), k -> new ArrayList<>()).add(new AnalyzedTerm(concept, term, tokens));
+            }
           }
         }
         // longest first, so "economy shipping" is preferred to "shipping"
-        list.sort((a, b) -> Integer.compare(b.tokens.size(), a.tokens.size()));
-        return list;
+        index.values().forEach(list -> list.sort((a, b) -> Integer.compare(b.tokens.size(), a.tokens.size())));
+        return index;
       });
     }
   }

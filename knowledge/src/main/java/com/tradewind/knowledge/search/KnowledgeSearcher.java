@@ -158,10 +158,11 @@ public final class KnowledgeSearcher {
       addDirect(query, alternate, folded, token -> questionWords.contains(alternate, token));
     }
     Query directOnly = query.build();
+    java.util.Set<String> indexed = index.languages();
     for (Glossary.Match match : concepts) {
       for (String target : glossary.languages()) {
-        if (!LanguageAnalyzers.LANGUAGES.contains(target)) {
-          continue;
+        if (!indexed.contains(target)) {
+          continue; // no passage in that language: its phrases could only cost time
         }
         // Synonyms in the question's own language weigh more than translations, so that among
         // equally good passages the one in the user's language comes first.
