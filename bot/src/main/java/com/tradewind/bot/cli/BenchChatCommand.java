@@ -1,11 +1,8 @@
 package com.tradewind.bot.cli;
 
 import com.tradewind.bot.config.HttpOptions;
-import com.tradewind.bot.config.TradewindConfig;
-import com.tradewind.bot.conversation.DialogueAssembly;
 import com.tradewind.bot.http.ApiServer;
 import com.tradewind.bot.knowledge.KnowledgeService;
-import com.tradewind.knowledge.lang.LanguageDetector;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -44,15 +41,11 @@ final class BenchChatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TradewindConfig config = TradewindConfig.load(System.getenv());
-    Vertx vertx = Vertx.vertx();
-    try {
-      LanguageDetector detector = new LanguageDetector();
-      KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector);
-      knowledge.start(false).await(120, TimeUnit.SECONDS);
-      var dialogue = DialogueAssembly.build(config.conversation(), knowledge, detector);
-      ApiServer server = new ApiServer(vertx, new HttpOptions("127.0.0.1", 0), knowledge, dialogue,
-          config.knowledge().knowledgeDir());
+    try (BotRuntime bot = BotRuntime.start()) {
+      Vertx vertx = bot.vertx();
+      KnowledgeService knowledge = bot.knowledge();
+      ApiServer server = new ApiServer(vertx, new HttpOptions("127.0.0.1", 0), knowledge, bot.dialogue(),
+          bot.config().knowledge().knowledgeDir());
       int port = server.start().await(10, TimeUnit.SECONDS);
       var constant = vertx.createHttpServer().requestHandler(r -> r.response()
               .putHeader("content-type", "application/json").end("{\"reply\":{\"text\":\"ok\"}}"))
@@ -71,8 +64,6 @@ final class BenchChatCommand implements Callable<Integer> {
       System.out.printf("ratio messages/constant: throughput x%.2f, p50 x%.1f, p99 x%.1f (target >= 2,000 msg/s, p99 <= 25 ms)%n",
           ours[0] / base[0], ours[1] / base[1], ours[2] / base[2]);
       return 0;
-    } finally {
-      vertx.close();
     }
   }
 

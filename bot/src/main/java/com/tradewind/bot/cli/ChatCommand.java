@@ -1,14 +1,9 @@
 package com.tradewind.bot.cli;
 
-import com.tradewind.bot.config.TradewindConfig;
 import com.tradewind.bot.conversation.BotReply;
-import com.tradewind.bot.conversation.DialogueAssembly;
 import com.tradewind.bot.conversation.DialogueEngine;
 import com.tradewind.bot.conversation.IncomingMessage;
 import com.tradewind.bot.conversation.Turn;
-import com.tradewind.bot.knowledge.KnowledgeService;
-import com.tradewind.knowledge.lang.LanguageDetector;
-import io.vertx.core.Vertx;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -25,14 +20,9 @@ final class ChatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TradewindConfig config = TradewindConfig.load(System.getenv());
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    Vertx vertx = Vertx.vertx();
-    try {
-      LanguageDetector detector = new LanguageDetector();
-      KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector);
-      knowledge.start(false).await(120, TimeUnit.SECONDS);
-      DialogueEngine engine = DialogueAssembly.build(config.conversation(), knowledge, detector);
+    try (BotRuntime bot = BotRuntime.start()) {
+      DialogueEngine engine = bot.dialogue();
       String conversation = "cli:" + UUID.randomUUID();
       out.println("Tradewind chat — type a message (Ctrl-D to quit).");
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -72,10 +62,7 @@ final class ChatCommand implements Callable<Integer> {
           out.println("  [" + (i + 1) + "] " + buttons.get(i).label());
         }
       }
-      knowledge.close().await(10, TimeUnit.SECONDS);
       return 0;
-    } finally {
-      vertx.close();
     }
   }
 }

@@ -1,14 +1,8 @@
 package com.tradewind.bot.cli;
 
-import com.tradewind.bot.config.TradewindConfig;
-import com.tradewind.bot.conversation.DialogueAssembly;
 import com.tradewind.bot.conversation.MessageEvaluator;
-import com.tradewind.bot.knowledge.KnowledgeService;
-import com.tradewind.knowledge.lang.LanguageDetector;
-import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,21 +18,13 @@ final class EvalChatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TradewindConfig config = TradewindConfig.load(System.getenv());
-    Vertx vertx = Vertx.vertx();
-    try {
-      LanguageDetector detector = new LanguageDetector();
-      KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector);
-      knowledge.start(false).await(120, TimeUnit.SECONDS);
-      var report = MessageEvaluator.evaluate(DialogueAssembly.build(config.conversation(), knowledge, detector), file);
+    try (BotRuntime bot = BotRuntime.start()) {
+      var report = MessageEvaluator.evaluate(bot.dialogue(), file);
       System.out.print(report.table());
       if (misses) {
         report.misses().forEach(System.out::println);
       }
-      knowledge.close().await(10, TimeUnit.SECONDS);
       return 0;
-    } finally {
-      vertx.close();
     }
   }
 }

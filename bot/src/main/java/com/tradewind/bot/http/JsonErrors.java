@@ -18,6 +18,23 @@ public final class JsonErrors {
         .end(new JsonObject().put("error", message).encode());
   }
 
+  /**
+   * The request body as a JSON object, or null after answering 400 (not JSON, or JSON that is
+   * not an object).
+   */
+  public static io.vertx.core.json.JsonObject objectBody(RoutingContext ctx, String expected) {
+    try {
+      io.vertx.core.json.JsonObject body = ctx.body().asJsonObject();
+      if (body == null) {
+        send(ctx, 400, "body must be a JSON object with " + expected);
+      }
+      return body;
+    } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+      send(ctx, 400, "body must be a JSON object");
+      return null;
+    }
+  }
+
   /** The router's last resort: failures that no handler turned into a reply. */
   public static void handleFailure(RoutingContext ctx) {
     int status = ctx.statusCode();

@@ -3,7 +3,6 @@ package com.tradewind.bot.http;
 import com.tradewind.bot.knowledge.KnowledgeService;
 import com.tradewind.knowledge.search.Answer;
 import com.tradewind.knowledge.search.SearchHit;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -20,15 +19,8 @@ public final class KnowledgeApi {
   }
 
   public void ask(RoutingContext ctx) {
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (DecodeException | ClassCastException e) {
-      JsonErrors.send(ctx, 400, "body must be a JSON object");
-      return;
-    }
+    JsonObject body = JsonErrors.objectBody(ctx, "a \"q\" field");
     if (body == null) {
-      JsonErrors.send(ctx, 400, "body must be a JSON object with a \"q\" field");
       return;
     }
     Object q = body.getValue("q");

@@ -4,7 +4,6 @@ import com.tradewind.bot.conversation.BotReply;
 import com.tradewind.bot.conversation.DialogueEngine;
 import com.tradewind.bot.conversation.IncomingMessage;
 import com.tradewind.bot.conversation.Turn;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -21,15 +20,8 @@ public final class MessagesApi {
   }
 
   public void handle(RoutingContext ctx) {
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (DecodeException | ClassCastException e) {
-      JsonErrors.send(ctx, 400, "body must be a JSON object");
-      return;
-    }
+    JsonObject body = JsonErrors.objectBody(ctx, "\"user\" and \"text\"");
     if (body == null) {
-      JsonErrors.send(ctx, 400, "body must be a JSON object with \"user\" and \"text\"");
       return;
     }
     String problem = firstProblem(body);
