@@ -206,9 +206,11 @@ public final class KnowledgeSearcher {
     try {
       TopDocs top;
       try {
-        top = searcher.search(prepared.query(), k);
+        // No exact hit count is needed, so Lucene may skip non-competitive blocks from the start.
+        top = searcher.search(prepared.query(), new org.apache.lucene.search.TopScoreDocCollectorManager(k, k));
       } catch (IndexSearcher.TooManyClauses e) {
-        top = searcher.search(prepared.directOnly(), k); // a very long question: drop the expansions
+        // a very long question: drop the expansions
+        top = searcher.search(prepared.directOnly(), new org.apache.lucene.search.TopScoreDocCollectorManager(k, k));
       }
       List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
       var stored = searcher.storedFields();
