@@ -36,6 +36,7 @@ public final class DialogueEngine {
   public static final String KNOWLEDGE = "knowledge";
   public static final String HUMAN_AGENT = "human_agent";
   public static final String RETURN_REFUND = "return_refund";
+  public static final String FEEDBACK = "feedback";
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
   private static final Pattern QUESTION = Pattern.compile("[?？؟]");
   private static final int HANDOFF_MINUTES = 10;
@@ -89,6 +90,8 @@ public final class DialogueEngine {
     Future<Reply> reply = switch (intent.intent()) {
       case "greeting" -> simple(current, replyLang, "greeting", List.of());
       case "help" -> simple(current, replyLang, "help", List.of());
+      // Feedback is acknowledged here; storing it per answer is the insight dashboard's job.
+      case FEEDBACK -> simple(current, replyLang, "feedback_thanks", List.of());
       case HUMAN_AGENT -> Future.succeededFuture(new Reply(current.withHandoff(true).withPending(null),
           BotReply.text(replies.text(replyLang, "handoff", Map.of("minutes", String.valueOf(HANDOFF_MINUTES))), replyLang)));
       case ORDER_STATUS -> order(current, found, replyLang);
@@ -131,6 +134,7 @@ public final class DialogueEngine {
         case "human" -> new IntentResult(HUMAN_AGENT, 1);
         case "track" -> new IntentResult(TRACK_PARCEL, 1);
         case "order_status" -> new IntentResult(ORDER_STATUS, 1);
+        case "helpful", "not_helpful" -> new IntentResult(FEEDBACK, 1);
         default -> intents.classify(text, lang);
       };
     }

@@ -154,10 +154,14 @@ class DialogueEngineTest {
   @Test
   void buttonsCarryActions() throws Exception {
     Conversation c = new Conversation();
+    c.say("hola, ¿dónde está mi pedido?");
     c.say("8123456789012345");
     Turn tracked = c.say("Rastrear", "track");
     assertEquals("track_parcel", tracked.intent());
     assertTrue(tracked.reply().text().contains("RR123456785CN"));
+    Turn thanks = c.say("Útil", "helpful");
+    assertEquals("feedback", thanks.intent());
+    assertTrue(thanks.reply().text().startsWith("¡Gracias"), thanks.reply().text());
     assertTrue(c.say("Hablar con una persona", "human").handoff());
   }
 }
