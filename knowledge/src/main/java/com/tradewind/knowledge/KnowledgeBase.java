@@ -106,10 +106,6 @@ public final class KnowledgeBase implements Closeable {
     return index.passageCount();
   }
 
-  public Glossary glossary() {
-    return glossary;
-  }
-
   public KnowledgeOptions options() {
     return options;
   }

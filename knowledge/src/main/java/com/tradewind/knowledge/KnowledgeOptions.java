@@ -29,8 +29,4 @@ public record KnowledgeOptions(Path knowledgeDir, Path dataDir, Path glossaryFil
   public KnowledgeOptions withSearch(SearchOptions options) {
     return new KnowledgeOptions(knowledgeDir, dataDir, glossaryFile, chineseAnalysis, maxFileBytes, options);
   }
-
-  public KnowledgeOptions withDataDir(Path dir) {
-    return new KnowledgeOptions(knowledgeDir, dir, glossaryFile, chineseAnalysis, maxFileBytes, search);
-  }
 }

@@ -290,11 +290,6 @@ public final class DialogueEngine {
         && text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 
-  /** Entities as the API reports them, keys in a stable order. */
-  public static Map<String, String> orderedEntities(Map<String, String> entities) {
-    return new LinkedHashMap<>(entities);
-  }
-
   /** Releases a conversation from hand-off so the bot answers again. */
   public Future<Boolean> release(String conversationId) {
     return store.get(conversationId).compose((Optional<ConversationState> s) -> s.isEmpty()

@@ -164,19 +164,6 @@ public final class PassageIndex implements Closeable {
     languages = indexedLanguages();
   }
 
-  /** The user data of the last commit (empty for a new index). */
-  public Map<String, String> committedUserData() throws IOException {
-    if (!DirectoryReader.indexExists(fsDirectory)) {
-      return Map.of();
-    }
-    Map<String, String> data = new HashMap<>();
-    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
-    if (live != null) {
-      live.forEach(e -> data.put(e.getKey(), e.getValue()));
-    }
-    return data;
-  }
-
   public int passageCount() {
     return withSearcher(s -> s.getIndexReader().numDocs());
   }

@@ -5,8 +5,9 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import com.tradewind.knowledge.normalize.ChineseScriptFolder;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Identifies the language of short texts. The writing system decides wherever it is unambiguous
@@ -45,54 +46,41 @@ public final class LanguageDetector {
 
   /** The language of {@code text}, or empty when it has no letters to judge (digits, emoji). */
   public Optional<DetectedLanguage> detect(String text) {
-    ScriptCounts counts = ScriptCounts.of(text);
-    if (counts.letters() == 0) {
-      return Optional.empty();
-    }
-    if (counts.kana() > 0) {
-      return Optional.of(new DetectedLanguage("ja", false, share(counts.kana() + counts.han(), counts)));
-    }
-    if (counts.hangul() * 2 >= counts.letters()) {
-      return Optional.of(new DetectedLanguage("ko", false, share(counts.hangul(), counts)));
-    }
-    if (counts.han() * 2 >= counts.letters() || (counts.han() >= 2 && counts.han() * 4 >= counts.letters())) {
-      return Optional.of(new DetectedLanguage("zh", ChineseScriptFolder.isTraditional(text), share(counts.han(), counts)));
-    }
-    if (counts.arabic() * 2 >= counts.letters()) {
-      return Optional.of(new DetectedLanguage("ar", false, share(counts.arabic(), counts)));
-    }
-    var detector = counts.cyrillic() * 2 >= counts.letters() ? cyrillic : latin;
-    Map<Language, Double> confidences = detector.computeLanguageConfidenceValues(text);
-    if (confidences.isEmpty()) {
-      return Optional.empty();
-    }
-    var best = confidences.entrySet().iterator().next();
-    String code = best.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT);
-    return Optional.of(new DetectedLanguage(code, false, best.getValue()));
+    List<DetectedLanguage> ranked = candidates(text);
+    return ranked.isEmpty() ? Optional.empty() : Optional.of(ranked.get(0));
   }
 
   /**
-   * The likely languages, best first: one for an unambiguous script, otherwise those Lingua
-   * rates at least half as likely as the best (Spanish and Portuguese chat often tie).
+   * The likely languages, best first: one for an unambiguous script, otherwise the best and, if
+   * Lingua rates it at least half as likely, the runner-up (Spanish and Portuguese chat often
+   * tie). Empty when there are no letters to judge.
    */
-  public java.util.List<DetectedLanguage> candidates(String text) {
-    Optional<DetectedLanguage> best = detect(text);
-    if (best.isEmpty()) {
-      return java.util.List.of();
-    }
+  public List<DetectedLanguage> candidates(String text) {
     ScriptCounts counts = ScriptCounts.of(text);
-    boolean latin = counts.cyrillic() * 2 < counts.letters();
-    if (Set.of("zh", "ja", "ko", "ar").contains(best.get().code())) {
-      return java.util.List.of(best.get());
+    if (counts.letters() == 0) {
+      return List.of();
     }
-    var detector = latin ? this.latin : cyrillic;
-    java.util.List<DetectedLanguage> out = new java.util.ArrayList<>();
-    for (var e : detector.computeLanguageConfidenceValues(text).entrySet()) {
-      if (e.getValue() >= best.get().confidence() * 0.5 && out.size() < 2) {
-        out.add(new DetectedLanguage(e.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT), false, e.getValue()));
+    if (counts.kana() > 0) {
+      return List.of(new DetectedLanguage("ja", false, share(counts.kana() + counts.han(), counts)));
+    }
+    if (counts.hangul() * 2 >= counts.letters()) {
+      return List.of(new DetectedLanguage("ko", false, share(counts.hangul(), counts)));
+    }
+    if (counts.han() * 2 >= counts.letters() || (counts.han() >= 2 && counts.han() * 4 >= counts.letters())) {
+      return List.of(new DetectedLanguage("zh", ChineseScriptFolder.isTraditional(text), share(counts.han(), counts)));
+    }
+    if (counts.arabic() * 2 >= counts.letters()) {
+      return List.of(new DetectedLanguage("ar", false, share(counts.arabic(), counts)));
+    }
+    var detector = counts.cyrillic() * 2 >= counts.letters() ? cyrillic : latin;
+    List<DetectedLanguage> out = new ArrayList<>(2);
+    for (Map.Entry<Language, Double> e : detector.computeLanguageConfidenceValues(text).entrySet()) {
+      if (out.size() == 2 || (!out.isEmpty() && e.getValue() < out.get(0).confidence() * 0.5)) {
+        break;
       }
+      out.add(new DetectedLanguage(e.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT), false, e.getValue()));
     }
-    return out.isEmpty() ? java.util.List.of(best.get()) : out;
+    return out;
   }
 
   private static double share(int part, ScriptCounts counts) {

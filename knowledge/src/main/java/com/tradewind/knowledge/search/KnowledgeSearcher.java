@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
@@ -61,20 +60,34 @@ public final class KnowledgeSearcher {
     this.extractor = new AnswerExtractor(options.maxAnswerSentences());
   }
 
-  /** The question's language: the hint when it is a language we know, otherwise detected. */
-  public String languageOf(String question, String hint) {
+  /** The question's language and, when detection is unsure, a second one worth searching in. */
+  private record Languages(String primary, String alternate) {}
+
+  /**
+   * The hint when given ("zh-Hant" counts as "zh"); otherwise detected once, keeping the
+   * runner-up when it is close. Short Latin-script questions are often misjudged ("zebra
+   * parcels" is not Polish), so English, the common language of cross-border trade, is then
+   * always worth a look.
+   */
+  private Languages languagesOf(String question, String hint) {
     if (hint != null && !hint.isBlank()) {
       String code = hint.strip().toLowerCase(java.util.Locale.ROOT);
       int dash = code.indexOf('-');
-      return dash > 0 ? code.substring(0, dash) : code;
+      return new Languages(dash > 0 ? code.substring(0, dash) : code, null);
     }
-    return detector.detect(question).map(DetectedLanguage::code).orElse("en");
+    List<DetectedLanguage> ranked = detector.candidates(question);
+    String primary = ranked.isEmpty() ? "en" : ranked.get(0).code();
+    String second = ranked.size() > 1 ? ranked.get(1).code() : null;
+    if (second == null && !primary.equals("en") && LATIN_LANGUAGES.contains(primary)) {
+      second = "en";
+    }
+    return new Languages(primary, second);
   }
 
   /** Ranked passages for a question. */
   public List<SearchHit> search(String question, String languageHint, int k) {
-    String lang = languageOf(question, languageHint);
-    Prepared prepared = prepare(question, lang, alternate(question, languageHint, lang));
+    Languages languages = languagesOf(question, languageHint);
+    Prepared prepared = prepare(question, languages.primary(), languages.alternate());
     return index.withSearcher(searcher -> run(searcher, prepared, Math.max(1, k)));
   }
 
@@ -85,8 +98,9 @@ public final class KnowledgeSearcher {
    * passages holding a number when a quantity is asked and for passages in the user's language.
    */
   public Answer ask(String question, String languageHint) {
-    String lang = languageOf(question, languageHint);
-    String alternate = alternate(question, languageHint, lang);
+    Languages languages = languagesOf(question, languageHint);
+    String lang = languages.primary();
+    String alternate = languages.alternate();
     Prepared prepared = prepare(question, lang, alternate);
     return index.withSearcher(searcher -> {
       List<SearchHit> hits = run(searcher, prepared, RERANK_CANDIDATES);
@@ -124,21 +138,6 @@ public final class KnowledgeSearcher {
   /** @param directOnly the question's own words without glossary expansion, should the full query be too big */
   private record Prepared(String question, String language, List<String> tokens, List<Glossary.Match> concepts, Query query,
       Query directOnly, boolean asksQuantity) {}
-
-  /** A second language worth searching in when detection is unsure, or null. */
-  private String alternate(String question, String hint, String lang) {
-    if (hint != null && !hint.isBlank()) {
-      return null;
-    }
-    String second = detector.candidates(question).stream().map(DetectedLanguage::code).filter(c -> !c.equals(lang))
-        .findFirst().orElse(null);
-    // Short Latin-script questions are often misjudged ("zebra parcels" is not Polish); English,
-    // the common language of cross-border trade, is always worth a look.
-    if (second == null && !lang.equals("en") && LATIN_LANGUAGES.contains(lang)) {
-      return "en";
-    }
-    return second;
-  }
 
   private Prepared prepare(String question, String lang, String alternate) {
     String folded = ChineseScriptFolder.toSimplified(question);
@@ -285,8 +284,4 @@ public final class KnowledgeSearcher {
     return (start > 0 ? "…" : "") + cut.substring(0, Math.min(cut.length(), MAX_SNIPPET - (start > 0 ? 2 : 1))) + "…";
   }
 
-  /** For tests and the admin "try a question" box. */
-  public Optional<DetectedLanguage> detect(String text) {
-    return detector.detect(text);
-  }
 }

@@ -37,10 +37,6 @@ final class QuestionProfile {
     return weights.isEmpty();
   }
 
-  Set<String> tokens() {
-    return weights.keySet();
-  }
-
   /** Share of the question's weight that {@code text} (written in {@code textLanguage}) contains. */
   double coverage(String text, String textLanguage) {
     return measure(text, textLanguage)[0];
