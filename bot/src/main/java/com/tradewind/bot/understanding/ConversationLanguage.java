@@ -20,23 +20,10 @@ public final class ConversationLanguage {
 
   /** The language after {@code text}, given the conversation's language so far (null at first). */
   public String resolve(String text, String current) {
-    int cjk = 0;
-    int words = 0;
-    boolean inWord = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Scripts.isCjk(c)) {
-        cjk++;
-        inWord = false;
-      } else if (Character.isLetter(c)) {
-        if (!inWord) {
-          words++;
-        }
-        inWord = true;
-      } else {
-        inWord = false;
-      }
-    }
+    // words counted without digits: a bare order number is not a sentence
+    Scripts.Counts counts = Scripts.count(text.replaceAll("\\d", " "));
+    int cjk = counts.cjk();
+    int words = counts.words();
     if (cjk == 0 && words == 0) {
       return current;
     }

@@ -34,11 +34,10 @@ public final class Scripts {
     return letters == 0 ? 0 : (double) han / letters;
   }
 
-  /**
-   * Size of a text for passage budgets: one unit per CJK character, and about 2.7 units per
-   * word elsewhere, so that 400 CJK characters and 150 words are the same budget.
-   */
-  public static int weight(CharSequence text) {
+  /** CJK characters and words (runs of other letters or digits) of a text. */
+  public record Counts(int cjk, int words) {}
+
+  public static Counts count(CharSequence text) {
     int cjk = 0;
     int words = 0;
     boolean inWord = false;
@@ -56,6 +55,15 @@ public final class Scripts {
         inWord = false;
       }
     }
-    return cjk + (int) Math.ceil(words * 400.0 / 150.0);
+    return new Counts(cjk, words);
+  }
+
+  /**
+   * Size of a text for passage budgets: one unit per CJK character, and about 2.7 units per
+   * word elsewhere, so that 400 CJK characters and 150 words are the same budget.
+   */
+  public static int weight(CharSequence text) {
+    Counts counts = count(text);
+    return counts.cjk() + (int) Math.ceil(counts.words() * 400.0 / 150.0);
   }
 }
