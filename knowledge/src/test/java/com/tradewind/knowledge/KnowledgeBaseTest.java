@@ -201,6 +201,15 @@ class KnowledgeBaseTest {
     }
   }
 
+  @Test
+  void anUnwritableDataFolderIsAClearErrorNotAHalfWorkingIndex() throws Exception {
+    Path file = root.resolve("not-a-folder");
+    Files.writeString(file, "x");
+    var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> KnowledgeBase.open(
+        KnowledgeOptions.of(docs, file.resolve("data"), null), TestSupport.detector()));
+    assertTrue(e.getMessage().contains("cannot be created or written"), e.getMessage());
+  }
+
   private static void deleteTree(Path dir) throws Exception {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -85,9 +85,17 @@ public final class PassageIndex implements Closeable {
    *     read (the caller may {@link #delete} it and build anew), NOT_WRITABLE for file-system errors
    */
   public static PassageIndex open(Path directory, LanguageAnalyzers analyzers) throws IndexOpenException {
-    FSDirectory fs = null;
     try {
       Files.createDirectories(directory);
+      if (!Files.isWritable(directory)) {
+        throw new AccessDeniedException(directory.toString());
+      }
+    } catch (IOException e) {
+      throw new IndexOpenException(IndexOpenException.Reason.NOT_WRITABLE,
+          "the index directory " + directory + " cannot be created or written (" + e + "); choose a writable data folder", e);
+    }
+    FSDirectory fs = null;
+    try {
       fs = FSDirectory.open(directory);
       IndexWriterConfig config = new IndexWriterConfig(analyzers.perField())
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
