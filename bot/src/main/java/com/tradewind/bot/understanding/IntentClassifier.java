@@ -101,16 +101,25 @@ public final class IntentClassifier {
         sims[(int) posting[0]] += posting[1] * f.getValue();
       }
     }
-    List<Scored> scored = new ArrayList<>();
+    // the nearest examples only: a bounded heap, not a sort of every example that shares a trigram
+    java.util.PriorityQueue<Scored> nearest = new java.util.PriorityQueue<>(NEIGHBOURS + 1,
+        java.util.Comparator.comparingDouble(Scored::sim));
     for (int i = 0; i < sims.length; i++) {
       if (sims[i] > 0) {
         Example e = examples.get(i);
-        scored.add(new Scored(e.intent, e.lang.equals(lang) ? sims[i] : sims[i] * 0.9));
+        double sim = e.lang.equals(lang) ? sims[i] : sims[i] * 0.9;
+        if (nearest.size() < NEIGHBOURS || sim > nearest.peek().sim()) {
+          nearest.add(new Scored(e.intent, sim));
+          if (nearest.size() > NEIGHBOURS) {
+            nearest.poll();
+          }
+        }
       }
     }
-    if (scored.isEmpty()) {
+    if (nearest.isEmpty()) {
       return new IntentResult(IntentResult.UNKNOWN, 0);
     }
+    List<Scored> scored = new ArrayList<>(nearest);
     scored.sort((a, b) -> Double.compare(b.sim, a.sim));
     double top = scored.get(0).sim;
     if (top < MIN_SIMILARITY) {
@@ -118,7 +127,7 @@ public final class IntentClassifier {
     }
     Map<String, Double> votes = new HashMap<>();
     double total = 0;
-    for (Scored s : scored.subList(0, Math.min(NEIGHBOURS, scored.size()))) {
+    for (Scored s : scored) {
       votes.merge(s.intent, s.sim, Double::sum);
       total += s.sim;
     }
