@@ -2,7 +2,6 @@ package com.tradewind.bot.conversation;
 
 import com.tradewind.bot.commerce.CommerceLookup;
 import com.tradewind.bot.commerce.Order;
-import com.tradewind.bot.commerce.Tracking;
 import com.tradewind.bot.knowledge.KnowledgeService;
 import com.tradewind.bot.replies.ReplyTemplates;
 import com.tradewind.bot.understanding.ConversationLanguage;
@@ -10,11 +9,8 @@ import com.tradewind.bot.understanding.Entities;
 import com.tradewind.bot.understanding.EntityExtractor;
 import com.tradewind.bot.understanding.IntentClassifier;
 import com.tradewind.bot.understanding.IntentResult;
-import com.tradewind.knowledge.search.Answer;
-import com.tradewind.knowledge.search.SearchHit;
 import io.vertx.core.Future;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +44,7 @@ public final class DialogueEngine {
   private final IntentClassifier intents;
   private final EntityExtractor entities;
   private final ReplyTemplates replies;
+  private final ReplyComposer compose;
   private final CommerceLookup commerce;
   private final KnowledgeService knowledge;
   private final Clock clock;
@@ -59,6 +56,7 @@ public final class DialogueEngine {
     this.intents = intents;
     this.entities = entities;
     this.replies = replies;
+    this.compose = new ReplyComposer(replies);
     this.commerce = commerce;
     this.knowledge = knowledge;
     this.clock = clock;
@@ -88,22 +86,22 @@ public final class DialogueEngine {
     IntentResult intent = understand(text, found, state, message.action(), lang);
     ConversationState current = state;
     Future<Reply> reply = switch (intent.intent()) {
-      case "greeting" -> simple(current, replyLang, "greeting", List.of());
-      case "help" -> simple(current, replyLang, "help", List.of());
+      case "greeting" -> simple(current, replyLang, "greeting");
+      case "help" -> simple(current, replyLang, "help");
       // Feedback is acknowledged here; storing it per answer is the insight dashboard's job.
-      case FEEDBACK -> simple(current, replyLang, "feedback_thanks", List.of());
+      case FEEDBACK -> simple(current, replyLang, "feedback_thanks");
       case HUMAN_AGENT -> Future.succeededFuture(new Reply(current.withHandoff(true).withPending(null),
-          BotReply.text(replies.text(replyLang, "handoff", Map.of("minutes", String.valueOf(HANDOFF_MINUTES))), replyLang)));
+          compose.plain(replyLang, "handoff", Map.of("minutes", String.valueOf(HANDOFF_MINUTES)))));
       case ORDER_STATUS -> order(current, found, replyLang);
       case TRACK_PARCEL -> parcel(current, found, replyLang);
       case RETURN_REFUND -> knowledgeOr(current, text, lang, replyLang, "return_refund");
       case KNOWLEDGE -> knowledgeOr(current, text, lang, replyLang, intent.confidence() >= SURE ? "dont_know" : "unknown");
       default -> looksLikeQuestion(text)
           ? knowledgeOr(current, text, lang, replyLang, "unknown")
-          : simple(current, replyLang, "unknown", List.of(button(replyLang, "human", "button.human")));
+          : Future.succeededFuture(new Reply(current, compose.withHuman(replyLang, "unknown", Map.of())));
     };
     return reply.recover(e -> Future.succeededFuture(new Reply(current,
-            withHuman(replies.text(replyLang, "backend_unavailable"), replyLang))))
+            compose.withHuman(replyLang, "backend_unavailable", Map.of()))))
         .map(r -> new Result(r.state(), new Turn(r.state().id(), userLang, r.reply(), reported(intent, r), intent.confidence(),
             found.toMap(), r.state().handoff())));
   }
@@ -175,37 +173,23 @@ public final class DialogueEngine {
     return out.strip();
   }
 
-  private Future<Reply> simple(ConversationState state, String lang, String key, List<BotReply.Button> buttons) {
-    return Future.succeededFuture(new Reply(state, new BotReply(replies.text(lang, key), lang, buttons, List.of())));
+  private Future<Reply> simple(ConversationState state, String lang, String key) {
+    return Future.succeededFuture(new Reply(state, compose.plain(lang, key)));
   }
 
   private Future<Reply> order(ConversationState state, Entities found, String lang) {
     String orderId = found.orderId();
     if (orderId == null) {
-      return Future.succeededFuture(new Reply(state.withPending(ORDER_STATUS),
-          BotReply.text(replies.text(lang, "ask_order_number"), lang)));
+      return Future.succeededFuture(new Reply(state.withPending(ORDER_STATUS), compose.plain(lang, "ask_order_number")));
     }
     ConversationState next = state.withPending(null);
     return commerce.order(orderId).map(o -> o.map(order -> orderReply(next, order, lang))
         .orElseGet(() -> new Reply(next.withOrder(orderId, null),
-            withHuman(replies.text(lang, "order_not_found", Map.of("order_id", orderId)), lang))));
+            compose.withHuman(lang, "order_not_found", Map.of("order_id", orderId)))));
   }
 
   private Reply orderReply(ConversationState state, Order order, String lang) {
-    StringBuilder text = new StringBuilder(replies.text(lang, "order_summary", Map.of(
-        "order_id", order.id(),
-        "status", replies.text(lang, "status.order." + order.status()),
-        "total", ReplyTemplates.money(order.total(), order.currency(), lang),
-        "date", ReplyTemplates.date(order.placedAt(), lang))));
-    List<BotReply.Button> buttons = new ArrayList<>();
-    if (order.trackingNumber() != null) {
-      text.append('\n').append(replies.text(lang, "order_shipped_hint",
-          Map.of("tracking_number", order.trackingNumber(), "carrier", carrierName(order.carrier()))));
-      buttons.add(button(lang, "track", "button.track"));
-    }
-    buttons.add(button(lang, "human", "button.human"));
-    return new Reply(state.withOrder(order.id(), order.trackingNumber()),
-        new BotReply(text.toString(), lang, buttons, List.of()));
+    return new Reply(state.withOrder(order.id(), order.trackingNumber()), compose.order(order, lang));
   }
 
   private Future<Reply> parcel(ConversationState state, Entities found, String lang) {
@@ -217,72 +201,31 @@ public final class DialogueEngine {
               ? Future.succeededFuture(orderReply(next, order, lang))
               : track(next.withOrder(order.id(), order.trackingNumber()), order.trackingNumber(), lang))
           .orElseGet(() -> Future.succeededFuture(new Reply(next,
-              withHuman(replies.text(lang, "order_not_found", Map.of("order_id", found.orderId())), lang)))));
+              compose.withHuman(lang, "order_not_found", Map.of("order_id", found.orderId()))))));
     }
     if (number == null) {
       number = state.lastTrackingNumber(); // "and the tracking?" refers to the last order
     }
     if (number == null) {
-      return Future.succeededFuture(new Reply(state.withPending(TRACK_PARCEL),
-          BotReply.text(replies.text(lang, "ask_tracking_number"), lang)));
+      return Future.succeededFuture(new Reply(state.withPending(TRACK_PARCEL), compose.plain(lang, "ask_tracking_number")));
     }
     return track(state.withPending(null), number, lang);
   }
 
   private Future<Reply> track(ConversationState state, String number, String lang) {
-    return commerce.tracking(number).map(t -> t.map(tracking -> trackingReply(state, tracking, lang))
+    return commerce.tracking(number).map(t -> t.map(tracking -> new Reply(state.withTracking(tracking.number()),
+            compose.tracking(tracking, lang)))
         .orElseGet(() -> new Reply(state.withTracking(number),
-            withHuman(replies.text(lang, "tracking_not_found", Map.of("tracking_number", number)), lang))));
-  }
-
-  private Reply trackingReply(ConversationState state, Tracking tracking, String lang) {
-    StringBuilder text = new StringBuilder(replies.text(lang, "tracking_summary", Map.of(
-        "tracking_number", tracking.number(),
-        "carrier", carrierName(tracking.carrier()),
-        "status", replies.text(lang, "status.tracking." + tracking.status()))));
-    Tracking.Event last = tracking.latest();
-    if (last != null) {
-      text.append('\n').append(replies.text(lang, "tracking_last_event", Map.of(
-          "date", ReplyTemplates.date(last.time(), lang), "event", last.description(), "place", last.place())));
-    }
-    if (tracking.estimatedDelivery() != null && !"delivered".equals(tracking.status())) {
-      text.append('\n').append(replies.text(lang, "tracking_estimate",
-          Map.of("date", ReplyTemplates.date(tracking.estimatedDelivery(), lang))));
-    }
-    return new Reply(state.withTracking(tracking.number()),
-        new BotReply(text.toString(), lang, List.of(button(lang, "human", "button.human")), List.of()));
+            compose.withHuman(lang, "tracking_not_found", Map.of("tracking_number", number)))));
   }
 
   private Future<Reply> knowledgeOr(ConversationState state, String text, String lang, String replyLang, String fallbackKey) {
     if (!knowledge.isReady()) {
-      return Future.succeededFuture(new Reply(state, withHuman(replies.text(replyLang, fallbackKey), replyLang)));
+      return Future.succeededFuture(new Reply(state, compose.withHuman(replyLang, fallbackKey, Map.of())));
     }
     return knowledge.ask(text, lang).map(answer -> answer.answered()
-        ? new Reply(state, knowledgeReply(answer, replyLang), true)
-        : new Reply(state, withHuman(replies.text(replyLang, fallbackKey), replyLang)));
-  }
-
-  private BotReply knowledgeReply(Answer answer, String lang) {
-    List<BotReply.Source> sources = new ArrayList<>();
-    for (SearchHit hit : answer.sources().subList(0, Math.min(2, answer.sources().size()))) {
-      sources.add(new BotReply.Source(hit.title(), hit.section(), hit.path(), "/kb/" + hit.path()));
-    }
-    String text = replies.text(lang, "knowledge_intro") + "\n" + answer.text();
-    return new BotReply(text, lang, List.of(button(lang, "helpful", "button.helpful"),
-        button(lang, "not_helpful", "button.not_helpful"), button(lang, "human", "button.human")), sources);
-  }
-
-  private BotReply withHuman(String text, String lang) {
-    return new BotReply(text, lang, List.of(button(lang, "human", "button.human")), List.of());
-  }
-
-  private BotReply.Button button(String lang, String id, String key) {
-    return new BotReply.Button(id, replies.text(lang, key));
-  }
-
-  private static String carrierName(String id) {
-    var carrier = com.tradewind.bot.understanding.Carrier.fromId(id);
-    return carrier != null ? carrier.displayName() : id == null ? "" : id;
+        ? new Reply(state, compose.knowledge(answer, replyLang), true)
+        : new Reply(state, compose.withHuman(replyLang, fallbackKey, Map.of())));
   }
 
   private static boolean looksLikeQuestion(String text) {
