@@ -27,7 +27,10 @@ public final class ConversationLanguage {
     if (cjk == 0 && words == 0) {
       return current;
     }
-    Optional<DetectedLanguage> detected = detector.detect(text);
+    // This runs on an event loop: until the models are loaded (a couple of seconds after start)
+    // only the writing system decides, and a Latin or Cyrillic message keeps the conversation's
+    // language, rather than the loop waiting while 80 MB of models load.
+    Optional<DetectedLanguage> detected = detector.modelsLoaded() ? detector.detect(text) : detector.detectByScript(text);
     if (detected.isEmpty()) {
       return current;
     }

@@ -36,12 +36,30 @@ public final class LanguageDetector {
     var cyrillicBuilder = LanguageDetectorBuilder.fromLanguages(Language.RUSSIAN, Language.UKRAINIAN);
     latin = (preload ? latinBuilder.withPreloadedLanguageModels() : latinBuilder).build();
     cyrillic = (preload ? cyrillicBuilder.withPreloadedLanguageModels() : cyrillicBuilder).build();
+    modelsLoaded = preload;
+  }
+
+  private volatile boolean modelsLoaded;
+
+  /**
+   * Whether Latin and Cyrillic detection is instant. Before that, a call may load models for
+   * seconds, which an event loop must never wait for: see {@link #detectByScript}.
+   */
+  public boolean modelsLoaded() {
+    return modelsLoaded;
+  }
+
+  /** The language when the writing system alone decides it (Han, kana, Hangul, Arabic); never loads models. */
+  public Optional<DetectedLanguage> detectByScript(String text) {
+    ScriptCounts counts = ScriptCounts.of(text);
+    return counts.letters() == 0 ? Optional.empty() : byScript(text, counts);
   }
 
   /** Loads the models of every language by using them once. Blocking. */
   public void warmUp() {
     latin.computeLanguageConfidenceValues("where is my order, dónde está mi pedido, onde está, où est ma commande, wo ist meine bestellung, dov'è il mio ordine, gdzie jest moje zamówienie, siparişim nerede");
     cyrillic.computeLanguageConfidenceValues("где мой заказ, де моє замовлення");
+    modelsLoaded = true;
   }
 
   /** The language of {@code text}, or empty when it has no letters to judge (digits, emoji). */
@@ -60,17 +78,9 @@ public final class LanguageDetector {
     if (counts.letters() == 0) {
       return List.of();
     }
-    if (counts.kana() > 0) {
-      return List.of(new DetectedLanguage("ja", false, share(counts.kana() + counts.han(), counts)));
-    }
-    if (counts.hangul() * 2 >= counts.letters()) {
-      return List.of(new DetectedLanguage("ko", false, share(counts.hangul(), counts)));
-    }
-    if (counts.han() * 2 >= counts.letters() || (counts.han() >= 2 && counts.han() * 4 >= counts.letters())) {
-      return List.of(new DetectedLanguage("zh", ChineseScriptFolder.isTraditional(text), share(counts.han(), counts)));
-    }
-    if (counts.arabic() * 2 >= counts.letters()) {
-      return List.of(new DetectedLanguage("ar", false, share(counts.arabic(), counts)));
+    Optional<DetectedLanguage> byScript = byScript(text, counts);
+    if (byScript.isPresent()) {
+      return List.of(byScript.get());
     }
     var detector = counts.cyrillic() * 2 >= counts.letters() ? cyrillic : latin;
     List<DetectedLanguage> out = new ArrayList<>(2);
@@ -81,6 +91,22 @@ public final class LanguageDetector {
       out.add(new DetectedLanguage(e.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT), false, e.getValue()));
     }
     return out;
+  }
+
+  private static Optional<DetectedLanguage> byScript(String text, ScriptCounts counts) {
+    if (counts.kana() > 0) {
+      return Optional.of(new DetectedLanguage("ja", false, share(counts.kana() + counts.han(), counts)));
+    }
+    if (counts.hangul() * 2 >= counts.letters()) {
+      return Optional.of(new DetectedLanguage("ko", false, share(counts.hangul(), counts)));
+    }
+    if (counts.han() * 2 >= counts.letters() || (counts.han() >= 2 && counts.han() * 4 >= counts.letters())) {
+      return Optional.of(new DetectedLanguage("zh", ChineseScriptFolder.isTraditional(text), share(counts.han(), counts)));
+    }
+    if (counts.arabic() * 2 >= counts.letters()) {
+      return Optional.of(new DetectedLanguage("ar", false, share(counts.arabic(), counts)));
+    }
+    return Optional.empty();
   }
 
   private static double share(int part, ScriptCounts counts) {
