@@ -76,14 +76,15 @@ public final class DialogueEngine {
   private Future<Result> respond(ConversationState state, IncomingMessage message) {
     String text = CONTROL.matcher(message.text() == null ? "" : message.text()).replaceAll(" ").strip();
     Entities found = entities.extract(text);
-    String lang = languages.resolve(withoutEntities(text, found), state.language());
+    String rest = withoutEntities(text, found);
+    String lang = languages.resolve(rest, state.language());
     state = state.withLanguage(lang);
     String replyLang = replies.replyLanguage(lang);
     String userLang = lang == null ? ReplyTemplates.FALLBACK : lang;
     if (state.handoff()) {
       return Future.succeededFuture(new Result(state, new Turn(state.id(), userLang, null, HUMAN_AGENT, 1, found.toMap(), true)));
     }
-    IntentResult intent = understand(text, found, state, message.action(), lang);
+    IntentResult intent = understand(text, rest, found, state, message.action(), lang);
     ConversationState current = state;
     Future<Reply> reply = switch (intent.intent()) {
       case "greeting" -> simple(current, replyLang, "greeting");
@@ -126,7 +127,9 @@ public final class DialogueEngine {
     return intent.intent();
   }
 
-  private IntentResult understand(String text, Entities found, ConversationState state, String action, String lang) {
+  /** @param rest the text without its order and tracking numbers */
+  private IntentResult understand(String text, String rest, Entities found, ConversationState state, String action,
+      String lang) {
     if (action != null && !action.isBlank()) {
       return switch (action) {
         case "human" -> new IntentResult(HUMAN_AGENT, 1);
@@ -136,7 +139,6 @@ public final class DialogueEngine {
         default -> intents.classify(text, lang);
       };
     }
-    String rest = withoutEntities(text, found);
     boolean onlyEntities = rest.codePoints().noneMatch(Character::isLetter);
     if (onlyEntities && (found.orderId() != null || found.trackingNumber() != null)) {
       // A bare number answers the pending question, or says what it is by its shape.

@@ -51,10 +51,6 @@ public final class ReplyTemplates {
     return new ReplyTemplates(all);
   }
 
-  public boolean supports(String lang) {
-    return byLanguage.containsKey(lang);
-  }
-
   /** The language replies will be written in for a user of {@code lang}. */
   public String replyLanguage(String lang) {
     return lang != null && byLanguage.containsKey(lang) ? lang : FALLBACK;

@@ -33,8 +33,7 @@ public final class MarkdownExtractor implements DocumentExtractor {
         flush(paragraph, blocks);
         continue;
       }
-      if (line.isEmpty() || line.startsWith("<!--") || TABLE_RULE.matcher(line).matches() && line.contains("-")
-          && !line.matches(".*\\p{L}.*")) {
+      if (line.isEmpty() || line.startsWith("<!--") || (TABLE_RULE.matcher(line).matches() && !line.matches(".*\\p{L}.*"))) {
         flush(paragraph, blocks);
         continue;
       }

@@ -52,7 +52,7 @@ public final class InlineHeadingSplitter {
     int i = start;
     while (i < text.length() && i - start < MAX_HEADING) {
       char c = text.charAt(i);
-      if (Character.isDigit(c) || (!Character.isLetter(c) && c != '与' && c != '及')) {
+      if (Character.isDigit(c) || !Character.isLetter(c)) {
         break;
       }
       i++;
