@@ -27,6 +27,8 @@ public final class ApiServer {
 
   private final DialogueEngine dialogue;
   private final java.nio.file.Path knowledgeDir;
+  private final java.util.List<Routes> features = new java.util.ArrayList<>();
+  private final java.util.Map<String, java.util.function.BooleanSupplier> readiness = new java.util.LinkedHashMap<>();
 
   /** The knowledge endpoints only (tests of the knowledge API). */
   public ApiServer(Vertx vertx, HttpOptions options, KnowledgeService knowledge) {
@@ -43,19 +45,33 @@ public final class ApiServer {
     this.knowledgeDir = knowledgeDir;
   }
 
+  /** Adds a feature's routes; call before {@link #start}. */
+  public ApiServer with(Routes routes) {
+    features.add(routes);
+    return this;
+  }
+
+  /** Adds a readiness check reported by {@code /health/ready}; all must hold for a 200. */
+  public ApiServer readyWhen(String name, java.util.function.BooleanSupplier check) {
+    readiness.put(name, check);
+    return this;
+  }
+
   public Router router() {
     Router router = Router.router(vertx);
     KnowledgeApi api = new KnowledgeApi(knowledge);
     router.get("/health/live").handler(ctx -> KnowledgeApi.json(ctx, new JsonObject().put("status", "up")));
     router.get("/health/ready").handler(ctx -> {
-      boolean ready = knowledge.isReady();
+      JsonObject checks = new JsonObject().put("knowledgeIndex", knowledge.isReady());
+      readiness.forEach((name, check) -> checks.put(name, check.getAsBoolean()));
+      boolean ready = checks.stream().allMatch(e -> Boolean.TRUE.equals(e.getValue()));
       ctx.response().setStatusCode(ready ? 200 : 503);
-      KnowledgeApi.json(ctx, new JsonObject().put("status", ready ? "ready" : "starting")
-          .put("checks", new JsonObject().put("knowledgeIndex", ready)));
+      KnowledgeApi.json(ctx, new JsonObject().put("status", ready ? "ready" : "starting").put("checks", checks));
     });
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     router.post("/api/v1/ask").handler(api::ask);
     router.get("/api/v1/search").handler(api::search);
+    features.forEach(f -> f.mount(router));
     if (dialogue != null) {
       router.post("/api/v1/messages").handler(new MessagesApi(dialogue)::handle);
       router.get("/kb/*").handler(new KnowledgeFiles(vertx, knowledgeDir)::handle);
