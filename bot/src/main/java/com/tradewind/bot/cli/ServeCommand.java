@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 final class ServeCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+  private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
   @Override
   public Integer call() throws Exception {
@@ -43,12 +44,17 @@ final class ServeCommand implements Callable<Integer> {
         }, false))
         .onSuccess(v -> LOG.info("language models loaded"))
         .onFailure(e -> {
-      LOG.error("the knowledge base cannot be opened: {}", e.getMessage());
-      vertx.close().onComplete(v -> System.exit(1));
-    });
+          if (stopping.get()) {
+            return; // SIGTERM closed the index under the first refresh: not a failure to report
+          }
+          LOG.error("the knowledge base cannot be opened: {}", e.getMessage());
+          // System.exit waits for the shutdown hook, which waits for Vert.x: never call it on an event loop.
+          new Thread(() -> System.exit(1), "tradewind-exit").start();
+        });
     // SIGTERM: stop accepting, close the index, then Vert.x; each step awaited from this plain
     // thread so no completion is dispatched to an event loop that is already gone.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopping.set(true);
       try {
         server.stop().await(5, TimeUnit.SECONDS);
         knowledge.close().await(10, TimeUnit.SECONDS);
