@@ -8,6 +8,7 @@
   var STATE_KEY = 'tradewind.chat.state.v1';
   var MAX_HISTORY = 200;
   var TIMEOUT_MS = 30000;
+  var POLL_MS = 3000; // how often a page in hand-off asks for what staff wrote
 
   // "a person will answer here", in the languages the bot understands
   var HANDOFF_NOTE = {
@@ -85,7 +86,7 @@
   }
 
   function emptyState() {
-    return { conversation: null, handoff: false, history: [] };
+    return { conversation: null, handoff: false, history: [], staffSeq: 0 };
   }
 
   function loadState() {
@@ -97,6 +98,7 @@
       var s = emptyState();
       if (typeof parsed.conversation === 'string' && parsed.conversation) s.conversation = parsed.conversation;
       s.handoff = parsed.handoff === true;
+      if (typeof parsed.staffSeq === 'number' && parsed.staffSeq >= 0) s.staffSeq = parsed.staffSeq;
       if (Array.isArray(parsed.history)) {
         s.history = parsed.history.map(cleanEntry).filter(Boolean).slice(-MAX_HISTORY);
       }
@@ -131,7 +133,7 @@
   function cleanEntry(e) {
     if (!e || typeof e !== 'object') return null;
     var kind = e.kind;
-    if (kind !== 'user' && kind !== 'bot' && kind !== 'note') return null;
+    if (kind !== 'user' && kind !== 'bot' && kind !== 'note' && kind !== 'staff') return null;
     var entry = { kind: kind, text: str(e.text), language: cleanLanguage(e.language) };
     if (kind === 'bot') {
       entry.buttons = (Array.isArray(e.buttons) ? e.buttons : [])
@@ -197,7 +199,8 @@
       return li;
     }
 
-    li.appendChild(el('span', 'visually-hidden', entry.kind === 'user' ? 'You:' : 'Tradewind:'));
+    li.appendChild(el('span', 'visually-hidden',
+      entry.kind === 'user' ? 'You:' : entry.kind === 'staff' ? 'Our team:' : 'Tradewind:'));
     var bubble = el('div', 'bubble');
     bubble.setAttribute('dir', 'auto');
     if (entry.language) bubble.lang = entry.language;
@@ -399,6 +402,42 @@
       if (fromComposer) els.input.focus();
     });
   }
+
+  // ------------------------------------------------------------ hand-off
+
+  // While a person has the conversation, their replies arrive here instead of as answers.
+  function pollStaff() {
+    if (!state.handoff || !state.conversation || busy) return;
+    var conversation = state.conversation;
+    var myEpoch = epoch;
+    fetch('api/v1/conversations/' + encodeURIComponent(conversation) + '/updates?after=' + state.staffSeq, {
+      headers: { 'Accept': 'application/json' },
+      credentials: 'same-origin'
+    }).then(function (res) {
+      return res.ok ? res.json() : null;
+    }).then(function (data) {
+      if (!data || myEpoch !== epoch || state.conversation !== conversation) return;
+      var added = [];
+      (Array.isArray(data.messages) ? data.messages : []).forEach(function (m) {
+        if (!m || typeof m.seq !== 'number' || m.seq <= state.staffSeq) return;
+        state.staffSeq = m.seq;
+        var entry = cleanEntry({ kind: m.from === 'staff' ? 'staff' : 'bot', text: str(m.text), language: '' });
+        if (entry && entry.text.trim()) {
+          added.push(entry);
+          appendEntry(entry);
+        }
+      });
+      if (data.handoff === false) state.handoff = false;
+      if (added.length) {
+        state.history = state.history.concat(added);
+        refreshQuickReplies();
+        scrollToBottom();
+      }
+      saveState();
+    }, function () { /* offline for a moment: the next poll tries again */ });
+  }
+
+  setInterval(pollStaff, POLL_MS);
 
   function newConversation() {
     epoch++;

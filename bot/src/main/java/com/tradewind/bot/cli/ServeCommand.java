@@ -27,7 +27,10 @@ final class ServeCommand implements Callable<Integer> {
     LanguageDetector detector = new LanguageDetector(false);
     KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector);
     var dialogue = com.tradewind.bot.conversation.DialogueAssembly.build(config.conversation(), knowledge, detector);
-    ApiServer server = new ApiServer(vertx, config.http(), knowledge, dialogue, config.knowledge().knowledgeDir());
+    var handoff = com.tradewind.bot.handoff.HandoffAssembly.build(vertx, config, dialogue,
+        com.tradewind.bot.handoff.StaffDesk.NONE, java.util.Map.of(), java.time.Clock.systemUTC()).start();
+    ApiServer server = new ApiServer(vertx, config.http(), knowledge, handoff.dialogue(),
+        config.knowledge().knowledgeDir()).with(handoff.routes());
     int port;
     try {
       port = server.start().await(30, TimeUnit.SECONDS);

@@ -20,9 +20,11 @@ import java.util.Map;
 public final class ConfigSource {
 
   private final Map<String, String> values;
+  private final Map<String, String> env;
 
-  private ConfigSource(Map<String, String> values) {
+  private ConfigSource(Map<String, String> values, Map<String, String> env) {
     this.values = values;
+    this.env = env;
   }
 
   /** Loads the three layers; {@code env} is injected so tests do not depend on the process. */
@@ -51,7 +53,7 @@ public final class ConfigSource {
         values.put(key, fromEnv);
       }
     }
-    return new ConfigSource(values);
+    return new ConfigSource(values, Map.copyOf(env));
   }
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -82,6 +84,18 @@ public final class ConfigSource {
       throw new ConfigException(key, "is required");
     }
     return value.strip();
+  }
+
+  /**
+   * A setting that may be absent, read from a platform's own variable name (e.g.
+   * {@code SLACK_HANDOFF_CHANNEL}) before the YAML key; blank means unset.
+   */
+  public String optionalString(String key, String envVariable) {
+    String value = env.get(envVariable);
+    if (value == null) {
+      value = values.get(key);
+    }
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   public int integer(String key, int min, int max) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param watchKnowledge re-index when the knowledge folder changes
  */
 public record TradewindConfig(HttpOptions http, KnowledgeOptions knowledge, boolean watchKnowledge,
-    ConversationOptions conversation) {
+    ConversationOptions conversation, HandoffOptions handoff) {
 
   /** Reads and validates everything; a bad value throws {@link ConfigException} naming its key. */
   public static TradewindConfig load(Map<String, String> env) {
@@ -29,6 +29,9 @@ public record TradewindConfig(HttpOptions http, KnowledgeOptions knowledge, bool
     ConversationOptions conversation = new ConversationOptions(source.path("conversation.intents"),
         source.path("conversation.replies"), source.path("orders.sample-file"),
         java.time.Duration.ofMinutes(source.integer("conversation.idle-minutes", 1, 525_600)));
-    return new TradewindConfig(http, knowledge, source.bool("knowledge.watch"), conversation);
+    HandoffOptions handoff = new HandoffOptions(
+        java.time.Duration.ofMinutes(source.integer("handoff.timeout-minutes", 1, 10_080)),
+        source.optionalString("handoff.slack-channel", "SLACK_HANDOFF_CHANNEL"));
+    return new TradewindConfig(http, knowledge, source.bool("knowledge.watch"), conversation, handoff);
   }
 }

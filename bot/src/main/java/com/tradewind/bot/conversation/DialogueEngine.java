@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * sources, hand-off to a human (after which the bot stays silent) — and a reply in the user's
  * language.
  */
-public final class DialogueEngine {
+public final class DialogueEngine implements Dialogue {
 
   public static final String ORDER_STATUS = "order_status";
   public static final String TRACK_PARCEL = "track_parcel";
@@ -62,6 +62,7 @@ public final class DialogueEngine {
     this.clock = clock;
   }
 
+  @Override
   public Future<Turn> handle(IncomingMessage message) {
     String id = message.conversationId() != null ? message.conversationId()
         : message.channel() + ":" + (message.user() != null ? message.user() : UUID.randomUUID());

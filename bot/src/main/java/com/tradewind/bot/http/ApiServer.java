@@ -1,7 +1,7 @@
 package com.tradewind.bot.http;
 
 import com.tradewind.bot.config.HttpOptions;
-import com.tradewind.bot.conversation.DialogueEngine;
+import com.tradewind.bot.conversation.Dialogue;
 import com.tradewind.bot.knowledge.KnowledgeService;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -25,7 +25,7 @@ public final class ApiServer {
   private final KnowledgeService knowledge;
   private HttpServer server;
 
-  private final DialogueEngine dialogue;
+  private final Dialogue dialogue;
   private final java.nio.file.Path knowledgeDir;
   private final java.util.List<Routes> features = new java.util.ArrayList<>();
   private final java.util.Map<String, java.util.function.BooleanSupplier> readiness = new java.util.LinkedHashMap<>();
@@ -36,7 +36,7 @@ public final class ApiServer {
   }
 
   /** The whole bot: knowledge, conversations, the web chat page and the cited documents. */
-  public ApiServer(Vertx vertx, HttpOptions options, KnowledgeService knowledge, DialogueEngine dialogue,
+  public ApiServer(Vertx vertx, HttpOptions options, KnowledgeService knowledge, Dialogue dialogue,
       java.nio.file.Path knowledgeDir) {
     this.vertx = vertx;
     this.options = options;

@@ -1,7 +1,7 @@
 package com.tradewind.bot.http;
 
 import com.tradewind.bot.conversation.BotReply;
-import com.tradewind.bot.conversation.DialogueEngine;
+import com.tradewind.bot.conversation.Dialogue;
 import com.tradewind.bot.conversation.IncomingMessage;
 import com.tradewind.bot.conversation.Turn;
 import io.vertx.core.json.JsonArray;
@@ -13,9 +13,9 @@ public final class MessagesApi {
 
   public static final int MAX_TEXT = 4000;
   private static final int MAX_ID = 200;
-  private final DialogueEngine engine;
+  private final Dialogue engine;
 
-  public MessagesApi(DialogueEngine engine) {
+  public MessagesApi(Dialogue engine) {
     this.engine = engine;
   }
 
