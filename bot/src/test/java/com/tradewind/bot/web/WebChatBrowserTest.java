@@ -98,6 +98,7 @@ class WebChatBrowserTest {
   private static final List<JsonObject> received = new CopyOnWriteArrayList<>();
   private static final AtomicInteger conversations = new AtomicInteger();
   private static final AtomicReference<String> lastConversation = new AtomicReference<>();
+  private static com.tradewind.bot.handoff.HandoffService handoffs;
 
   @BeforeAll
   static void startServerAndBrowser() throws Exception {
@@ -114,6 +115,8 @@ class WebChatBrowserTest {
     Router router = Router.router(vertx);
     router.route("/api/*").handler(BodyHandler.create(false));
     router.post("/api/v1/messages").handler(WebChatBrowserTest::fakeMessages);
+    router.get("/api/v1/conversations/:id/updates").handler(ctx -> ctx.json(new JsonObject().put("handoff", true)
+        .put("messages", new JsonArray())));
     router.get("/kb/*").handler(ctx -> ctx.response().putHeader("content-type", "text/plain; charset=utf-8")
         .end("# " + ctx.normalizedPath().substring("/kb/".length()) + "\n\nThe source document.\n"));
     router.get("/health/ready").handler(ctx -> ctx.json(new JsonObject().put("status", "ready")));
@@ -131,8 +134,34 @@ class WebChatBrowserTest {
     var engine = com.tradewind.bot.conversation.DialogueAssembly.build(new com.tradewind.bot.config.ConversationOptions(
         Path.of("config/intents"), Path.of("config/replies"), Path.of("config/sample-orders.json"), Duration.ofHours(1)),
         knowledge, detector);
+    // With hand-off as served: a staff desk that names every case's thread "T-" + its conversation.
+    var mailbox = new com.tradewind.bot.handoff.WebChatMailbox(Duration.ofHours(1), java.time.Clock.systemUTC());
+    handoffs = new com.tradewind.bot.handoff.HandoffService(vertx,
+        new com.tradewind.bot.handoff.FileHandoffRegistry(vertx, root.resolve("data/handoffs.json")),
+        new com.tradewind.bot.handoff.StaffDesk() {
+          @Override
+          public io.vertx.core.Future<String> open(com.tradewind.bot.handoff.HandoffCase c,
+              List<com.tradewind.bot.handoff.ChatLine> recent) {
+            return io.vertx.core.Future.succeededFuture("T-" + c.conversationId());
+          }
+
+          @Override
+          public io.vertx.core.Future<Void> buyerWrote(com.tradewind.bot.handoff.HandoffCase c, String text) {
+            return io.vertx.core.Future.succeededFuture();
+          }
+
+          @Override
+          public io.vertx.core.Future<Void> closed(com.tradewind.bot.handoff.HandoffCase c, String reason) {
+            return io.vertx.core.Future.succeededFuture();
+          }
+        }, java.util.Map.of("web", mailbox), engine::release,
+        com.tradewind.bot.replies.ReplyTemplates.load(Path.of("config/replies")), java.time.Clock.systemUTC(),
+        Duration.ofHours(1));
+    var dialogue = new com.tradewind.bot.handoff.HandoffDialogue(engine, handoffs,
+        new com.tradewind.bot.handoff.RecentMessages(12, Duration.ofHours(1), 1000), java.time.Clock.systemUTC());
     int realPort = new com.tradewind.bot.http.ApiServer(vertx, new com.tradewind.bot.config.HttpOptions("127.0.0.1", 0),
-        knowledge, engine, root.resolve("kb")).start().await(10, TimeUnit.SECONDS);
+        knowledge, dialogue, root.resolve("kb")).with(new com.tradewind.bot.handoff.HandoffRoutes(handoffs, mailbox))
+        .start().await(10, TimeUnit.SECONDS);
     realBase = "http://127.0.0.1:" + realPort + "/";
 
     // Selenium Manager must not look for or download anything: the driver and browser are given.
@@ -273,6 +302,31 @@ class WebChatBrowserTest {
     assertTrue(severeBrowserLogs().isEmpty(), "console errors against the real bot");
     Path shot = saveScreenshot("chat-real-bot-390.png");
     assertTrue(Files.size(shot) > 10_000);
+  }
+
+  @Test
+  void staffRepliesReachThePageDuringAHandoffAndTheBotComesBack() throws Exception {
+    driver.get(realBase);
+    js("window.localStorage.clear();");
+    driver.navigate().refresh();
+    waitUntil(d -> d.findElement(By.id("input")).isEnabled());
+    send("I want to talk to a human");
+    waitUntil(d -> d.findElement(By.cssSelector("#messages .msg-note .note")));
+    String conversation = (String) js("return JSON.parse(window.localStorage.getItem('tradewind.chat.state.v1')).conversation;");
+    assertTrue(handoffs.staffReplied("T-" + conversation, "Hi, this is Marta from the team.").await(10, TimeUnit.SECONDS));
+    WebElement staff = waitUntil(d -> d.findElement(By.cssSelector("#messages .msg-staff .text")));
+    assertEquals("Hi, this is Marta from the team.", staff.getText());
+
+    driver.navigate().refresh(); // the staff message is part of the kept history, and is not fetched twice
+    waitUntil(d -> d.findElements(By.cssSelector("#messages .msg-staff")).size() == 1);
+    saveScreenshot("chat-staff-reply-390.png");
+
+    assertTrue(handoffs.handBackThread("T-" + conversation).await(10, TimeUnit.SECONDS));
+    waitUntil(d -> lastBotText().equals("The assistant is back. How can I help you?"));
+    send("where is my order 8123456789012345?");
+    waitUntil(d -> lastBotText().contains("RR123456785CN"));
+    assertEquals(1, driver.findElements(By.cssSelector("#messages .msg-staff")).size());
+    assertEquals(List.of(), severeBrowserLogs());
   }
 
   @Test
