@@ -25,8 +25,14 @@ final class ServeCommand implements Callable<Integer> {
     // Hangul and Arabic questions never need the models.
     LanguageDetector detector = new LanguageDetector(false);
     KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector);
-    var dialogue = com.tradewind.bot.conversation.DialogueAssembly.build(config.conversation(), knowledge, detector);
-    ApiServer server = new ApiServer(vertx, config.http(), knowledge, dialogue, config.knowledge().knowledgeDir());
+    // Before the HTTP server: a data folder that cannot hold the inbox journal stops start-up here.
+    var delivery = com.tradewind.bot.delivery.setup.Delivery.start(vertx, config.delivery(), config.conversation(),
+        config.knowledge().dataDir());
+    LOG.info("inbox: {}", delivery.description());
+    var dialogue = com.tradewind.bot.conversation.DialogueAssembly.build(config.conversation(), knowledge, detector,
+        delivery.conversations());
+    ApiServer server = new ApiServer(vertx, config.http(), knowledge, dialogue, config.knowledge().knowledgeDir())
+        .readyWhen("inbox", delivery.ready());
     int port;
     try {
       port = server.start().await(30, TimeUnit.SECONDS);
@@ -51,6 +57,7 @@ final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.stop().await(5, TimeUnit.SECONDS);
+        delivery.close().await(10, TimeUnit.SECONDS);
         knowledge.close().await(10, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
       } catch (Exception e) {

@@ -56,7 +56,7 @@ public final class RedisLink {
   private Future<Void> ping() {
     return client.send(Request.cmd(Command.PING)).timeout(2_000, TimeUnit.MILLISECONDS).transform(ar -> {
       boolean up = ar.succeeded();
-      if (up != reachable) {
+      if (up != reachable && !closed) {
         if (up) {
           LOG.info("Redis at {} is reachable", where);
         } else {

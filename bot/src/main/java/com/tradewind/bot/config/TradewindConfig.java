@@ -9,9 +9,10 @@ import java.util.Map;
  * The whole configuration, validated once at start-up.
  *
  * @param watchKnowledge re-index when the knowledge folder changes
+ * @param delivery the inbox of acknowledged messages (journal, memory or Redis)
  */
 public record TradewindConfig(HttpOptions http, KnowledgeOptions knowledge, boolean watchKnowledge,
-    ConversationOptions conversation) {
+    ConversationOptions conversation, DeliveryOptions delivery) {
 
   /** Reads and validates everything; a bad value throws {@link ConfigException} naming its key. */
   public static TradewindConfig load(Map<String, String> env) {
@@ -29,6 +30,7 @@ public record TradewindConfig(HttpOptions http, KnowledgeOptions knowledge, bool
     ConversationOptions conversation = new ConversationOptions(source.path("conversation.intents"),
         source.path("conversation.replies"), source.path("orders.sample-file"),
         java.time.Duration.ofMinutes(source.integer("conversation.idle-minutes", 1, 525_600)));
-    return new TradewindConfig(http, knowledge, source.bool("knowledge.watch"), conversation);
+    return new TradewindConfig(http, knowledge, source.bool("knowledge.watch"), conversation,
+        DeliveryOptions.from(source));
   }
 }
