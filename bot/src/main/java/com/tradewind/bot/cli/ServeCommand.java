@@ -26,11 +26,16 @@ final class ServeCommand implements Callable<Integer> {
     // Hangul and Arabic questions never need the models.
     LanguageDetector detector = new LanguageDetector(false);
     KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector);
-    var dialogue = com.tradewind.bot.conversation.DialogueAssembly.build(config.conversation(), knowledge, detector);
+    // Before the HTTP server: a data folder that cannot hold the inbox journal stops start-up here.
+    var delivery = com.tradewind.bot.delivery.setup.Delivery.start(vertx, config.delivery(), config.conversation(),
+        config.knowledge().dataDir());
+    LOG.info("inbox: {}", delivery.description());
+    var dialogue = com.tradewind.bot.conversation.DialogueAssembly.build(config.conversation(), knowledge, detector,
+        delivery.conversations());
     var handoff = com.tradewind.bot.handoff.HandoffAssembly.build(vertx, config, dialogue,
         com.tradewind.bot.handoff.StaffDesk.NONE, java.util.Map.of(), java.time.Clock.systemUTC()).start();
     ApiServer server = new ApiServer(vertx, config.http(), knowledge, handoff.dialogue(),
-        config.knowledge().knowledgeDir()).with(handoff.routes());
+        config.knowledge().knowledgeDir()).with(handoff.routes()).readyWhen("inbox", delivery.ready());
     int port;
     try {
       port = server.start().await(30, TimeUnit.SECONDS);
@@ -60,6 +65,7 @@ final class ServeCommand implements Callable<Integer> {
       stopping.set(true);
       try {
         server.stop().await(5, TimeUnit.SECONDS);
+        delivery.close().await(10, TimeUnit.SECONDS);
         knowledge.close().await(10, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
       } catch (Exception e) {

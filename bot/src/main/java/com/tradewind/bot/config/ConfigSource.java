@@ -98,6 +98,12 @@ public final class ConfigSource {
     return value == null || value.isBlank() ? null : value.strip();
   }
 
+  /** The value of {@code key}, or null when it is unset or blank (an optional feature that is off). */
+  public String optional(String key) {
+    String value = values.get(key);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
   public int integer(String key, int min, int max) {
     String value = string(key);
     try {

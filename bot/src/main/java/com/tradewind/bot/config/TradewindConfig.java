@@ -9,9 +9,10 @@ import java.util.Map;
  * The whole configuration, validated once at start-up.
  *
  * @param watchKnowledge re-index when the knowledge folder changes
+ * @param delivery the inbox of acknowledged messages (journal, memory or Redis)
  */
 public record TradewindConfig(HttpOptions http, KnowledgeOptions knowledge, boolean watchKnowledge,
-    ConversationOptions conversation, HandoffOptions handoff) {
+    ConversationOptions conversation, DeliveryOptions delivery, HandoffOptions handoff) {
 
   /** Reads and validates everything; a bad value throws {@link ConfigException} naming its key. */
   public static TradewindConfig load(Map<String, String> env) {
@@ -32,6 +33,7 @@ public record TradewindConfig(HttpOptions http, KnowledgeOptions knowledge, bool
     HandoffOptions handoff = new HandoffOptions(
         java.time.Duration.ofMinutes(source.integer("handoff.timeout-minutes", 1, 10_080)),
         source.optionalString("handoff.slack-channel", "SLACK_HANDOFF_CHANNEL"));
-    return new TradewindConfig(http, knowledge, source.bool("knowledge.watch"), conversation, handoff);
+    return new TradewindConfig(http, knowledge, source.bool("knowledge.watch"), conversation,
+        DeliveryOptions.from(source), handoff);
   }
 }

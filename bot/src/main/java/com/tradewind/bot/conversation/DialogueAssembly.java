@@ -19,8 +19,15 @@ public final class DialogueAssembly {
 
   public static DialogueEngine build(ConversationOptions options, KnowledgeService knowledge, LanguageDetector detector)
       throws IOException {
+    return build(options, knowledge, detector, new InMemoryConversationStore(options.idle(), 1_000_000,
+        Ticker.systemTicker()));
+  }
+
+  /** With a given conversation store: Redis in cluster mode, so every node sees the same state. */
+  public static DialogueEngine build(ConversationOptions options, KnowledgeService knowledge, LanguageDetector detector,
+      ConversationStore store) throws IOException {
     return new DialogueEngine(
-        new InMemoryConversationStore(options.idle(), 1_000_000, Ticker.systemTicker()),
+        store,
         new ConversationLanguage(detector),
         IntentClassifier.load(options.intentsDir()),
         new EntityExtractor(),

@@ -1,0 +1,340 @@
+package com.tradewind.bot.delivery.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tradewind.bot.delivery.InboundMessage;
+import com.tradewind.bot.delivery.RetryPolicy;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(VertxExtension.class)
+class JournalInboxTest {
+
+  @TempDir
+  Path dir;
+
+  private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20));
+
+  static InboundMessage message(String id, String conversation, String... keys) {
+    return new InboundMessage(id, "test", List.of(keys), conversation, new JsonObject().put("text", "hello " + id),
+        Instant.parse("2026-11-28T10:00:00Z"));
+  }
+
+  private JournalInbox open(Vertx vertx) throws Exception {
+    return open(vertx, JournalOptions.defaults(dir).withRetry(FAST), Clock.systemUTC());
+  }
+
+  private static JournalInbox open(Vertx vertx, JournalOptions options, Clock clock) throws Exception {
+    return JournalInbox.open(vertx, options, clock).await(10, TimeUnit.SECONDS);
+  }
+
+  private static <T> T await(Future<T> f) throws Exception {
+    return f.await(10, TimeUnit.SECONDS);
+  }
+
+  private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 10 s");
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  @Test
+  void afterACrashOnlyTheUnansweredMessagesAreProcessedAgain(Vertx vertx) throws Exception {
+    JournalInbox first = open(vertx);
+    List<String> firstRun = new CopyOnWriteArrayList<>();
+    first.process("test", m -> {
+      firstRun.add(m.id());
+      // "b" is in the middle of its reply when the process dies
+      return m.id().equals("b") ? Promise.<Void>promise().future() : Future.succeededFuture();
+    });
+    assertTrue(await(first.offer(message("a", "c1", "k:a"))));
+    assertTrue(await(first.offer(message("b", "c2", "k:b"))));
+    assertTrue(await(first.offer(message("c", "c3", "k:c"))));
+    eventually(() -> firstRun.size() == 3 && first.counters().answered() == 2 && first.journalRecords() == 5);
+    await(first.crash());
+
+    JournalInbox second = open(vertx);
+    assertEquals(1, second.counters().recovered());
+    List<InboundMessage> secondRun = new CopyOnWriteArrayList<>();
+    second.process("test", m -> {
+      secondRun.add(m);
+      return Future.succeededFuture();
+    });
+    eventually(() -> second.counters().answered() == 1);
+    await(second.close());
+    assertEquals(List.of("b"), secondRun.stream().map(InboundMessage::id).toList());
+    assertEquals(message("b", "c2", "k:b"), secondRun.get(0), "the whole message survives the restart");
+
+    JournalInbox third = open(vertx);
+    assertEquals(0, third.counters().recovered(), "answered after the restart: not replayed again");
+    await(third.close());
+  }
+
+  @Test
+  void messagesRecordedBeforeTheProcessorIsSetWaitForIt(Vertx vertx) throws Exception {
+    JournalInbox inbox = open(vertx);
+    assertTrue(await(inbox.offer(message("a", "c1", "k:a"))));
+    List<String> processed = new CopyOnWriteArrayList<>();
+    inbox.process("test", m -> {
+      processed.add(m.id());
+      return Future.succeededFuture();
+    });
+    assertTrue(await(inbox.offer(message("b", "c1", "k:b"))));
+    eventually(() -> processed.size() == 2);
+    await(inbox.close());
+    assertEquals(List.of("a", "b"), processed);
+  }
+
+  @Test
+  void dedupeKeysSurviveARestartUntilTheyExpire(Vertx vertx) throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+    JournalOptions options = JournalOptions.defaults(dir).withRetry(FAST).withDedupeFor(Duration.ofDays(7));
+    JournalInbox first = open(vertx, options, clock);
+    first.process("test", m -> Future.succeededFuture());
+    assertTrue(await(first.offer(message("wamid.1", "c1", "wa:wamid.1", "wa:alt.1"))));
+    await(first.close());
+
+    JournalInbox second = open(vertx, options, clock);
+    second.process("test", m -> Future.succeededFuture());
+    clock.advance(Duration.ofDays(6));
+    assertFalse(await(second.offer(message("wamid.1", "c1", "wa:wamid.1"))), "Meta redelivers after a restart");
+    assertFalse(await(second.offer(message("other", "c1", "wa:alt.1"))), "any of the keys counts");
+    await(second.close());
+
+    clock.advance(Duration.ofDays(1).plusMinutes(1));
+    JournalInbox third = open(vertx, options, clock);
+    third.process("test", m -> Future.succeededFuture());
+    assertTrue(await(third.offer(message("wamid.1", "c1", "wa:wamid.1"))), "forgotten after 7 days");
+    assertEquals(1, third.counters().recorded());
+    await(third.close());
+  }
+
+  @Test
+  void aTornLastRecordIsCutOffAndEverythingBeforeItKept(Vertx vertx) throws Exception {
+    JournalInbox first = open(vertx);
+    assertTrue(await(first.offer(message("a", "c1", "k:a"))));
+    assertTrue(await(first.offer(message("b", "c2", "k:b"))));
+    await(first.crash());
+    Path journal = dir.resolve(JournalFile.NAME);
+    long intact = Files.size(journal);
+    byte[] next = JournalState.offer(message("torn", "c3", "k:torn"), Long.MAX_VALUE).encode();
+    Files.write(journal, Arrays.copyOf(next, next.length - 7), StandardOpenOption.APPEND); // died mid-write
+
+    JournalInbox second = open(vertx);
+    assertEquals(next.length - 7, second.droppedTailBytes());
+    assertEquals(intact, Files.size(journal));
+    assertEquals(2, second.counters().recovered());
+    assertTrue(await(second.offer(message("torn", "c3", "k:torn"))), "never acknowledged, so new when redelivered");
+    List<String> processed = new CopyOnWriteArrayList<>();
+    second.process("test", m -> {
+      processed.add(m.id());
+      return Future.succeededFuture();
+    });
+    eventually(() -> processed.size() == 3);
+    await(second.close());
+
+    JournalInbox third = open(vertx);
+    assertEquals(0, third.droppedTailBytes(), "appends after the cut are readable");
+    assertEquals(0, third.counters().recovered());
+    await(third.close());
+  }
+
+  @Test
+  void garbageInsteadOfARecordIsCutOffToo(Vertx vertx) throws Exception {
+    JournalInbox first = open(vertx);
+    assertTrue(await(first.offer(message("a", "c1", "k:a"))));
+    await(first.crash());
+    byte[] garbage = new byte[100];
+    new java.util.Random(7).nextBytes(garbage);
+    Files.write(dir.resolve(JournalFile.NAME), garbage, StandardOpenOption.APPEND);
+    JournalInbox second = open(vertx);
+    assertEquals(100, second.droppedTailBytes());
+    assertEquals(1, second.counters().recovered());
+    await(second.close());
+  }
+
+  @Test
+  void concurrentOffersShareFsyncs(Vertx vertx) throws Exception {
+    JournalInbox inbox = open(vertx);
+    inbox.process("test", m -> Future.succeededFuture());
+    int n = 2000;
+    long fsyncsBefore = inbox.fsyncs();
+    List<Future<Boolean>> offers = new ArrayList<>();
+    // offered from the event loop at once, as concurrent webhook requests would be
+    vertx.runOnContext(v -> {
+      for (int i = 0; i < n; i++) {
+        offers.add(inbox.offer(message("m" + i, "c" + (i % 50), "k:" + i)));
+      }
+    });
+    eventually(() -> offers.size() == n);
+    assertTrue(await(Future.all(offers)).list().stream().allMatch(Boolean.TRUE::equals));
+    long fsyncs = inbox.fsyncs() - fsyncsBefore;
+    System.out.printf("group commit: %d offers, %d fsyncs (%.1f records per fsync)%n", n, fsyncs, (double) n / fsyncs);
+    assertTrue(fsyncs <= n / 10, "expected batches of 10+ records, got " + fsyncs + " fsyncs for " + n + " offers");
+    eventually(() -> inbox.counters().answered() == n);
+    await(inbox.close());
+  }
+
+  @Test
+  void aConversationIsProcessedInArrivalOrderAcrossARestart(Vertx vertx) throws Exception {
+    JournalInbox first = open(vertx);
+    for (int i = 0; i < 20; i++) {
+      assertTrue(await(first.offer(message("old" + i, "c" + (i % 2), "k:old" + i))));
+    }
+    await(first.crash()); // no processor ever ran: all 20 are unanswered
+
+    JournalInbox second = open(vertx);
+    List<String> order = new CopyOnWriteArrayList<>();
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger overlaps = new AtomicInteger();
+    second.process("test", m -> {
+      if (m.conversation().equals("c0") && running.incrementAndGet() > 1) {
+        overlaps.incrementAndGet();
+      }
+      order.add(m.conversation() + ":" + m.id());
+      // slow replies so later messages pile up behind earlier ones
+      return vertx.timer(2).<Void>mapEmpty().onComplete(ar -> {
+        if (m.conversation().equals("c0")) {
+          running.decrementAndGet();
+        }
+      });
+    });
+    for (int i = 0; i < 10; i++) {
+      assertTrue(await(second.offer(message("new" + i, "c0", "k:new" + i))));
+    }
+    eventually(() -> second.counters().answered() == 30);
+    await(second.close());
+    List<String> c0 = order.stream().filter(s -> s.startsWith("c0:")).map(s -> s.substring(3)).toList();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 20; i += 2) {
+      expected.add("old" + i);
+    }
+    for (int i = 0; i < 10; i++) {
+      expected.add("new" + i);
+    }
+    assertEquals(expected, c0);
+    assertEquals(0, overlaps.get(), "one message of a conversation at a time");
+  }
+
+  @Test
+  void failuresAreRetriedThenRecordedAsFailedAndNotReplayed(Vertx vertx) throws Exception {
+    JournalInbox first = open(vertx);
+    AtomicInteger flakyCalls = new AtomicInteger();
+    first.process("test", m -> switch (m.id()) {
+      case "flaky" -> flakyCalls.incrementAndGet() < 3 ? Future.failedFuture("backend timeout") : Future.succeededFuture();
+      case "broken" -> Future.failedFuture("always");
+      default -> Future.succeededFuture();
+    });
+    assertTrue(await(first.offer(message("flaky", "c1", "k:flaky"))));
+    assertTrue(await(first.offer(message("broken", "c2", "k:broken"))));
+    eventually(() -> first.counters().answered() == 1 && first.counters().failed() == 1);
+    await(first.close());
+    assertEquals(3, flakyCalls.get());
+    assertEquals(2 + 2, first.counters().retries());
+
+    JournalInbox second = open(vertx);
+    assertEquals(0, second.counters().recovered(), "a failed message is recorded as failed, not retried forever");
+    await(second.close());
+  }
+
+  @Test
+  void closingDuringABackoffHandsTheMessageBack(Vertx vertx) throws Exception {
+    RetryPolicy slow = new RetryPolicy(5, Duration.ofHours(1), Duration.ofHours(1));
+    JournalInbox first = open(vertx, JournalOptions.defaults(dir).withRetry(slow), Clock.systemUTC());
+    first.process("test", m -> Future.failedFuture("down"));
+    assertTrue(await(first.offer(message("a", "c1", "k:a"))));
+    eventually(() -> first.counters().retries() == 1);
+    long started = System.nanoTime();
+    await(first.close());
+    assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5), "close does not wait out the backoff");
+    JournalInbox second = open(vertx);
+    assertEquals(1, second.counters().recovered());
+    await(second.close());
+  }
+
+  @Test
+  void compactionKeepsPendingMessagesAndKeysAndShrinksTheJournal(Vertx vertx) throws Exception {
+    JournalOptions options = JournalOptions.defaults(dir).withRetry(FAST).withCompactBytes(16 * 1024);
+    JournalInbox first = open(vertx, options, Clock.systemUTC());
+    first.process("test", m -> m.id().startsWith("stuck") ? Promise.<Void>promise().future() : Future.succeededFuture());
+    for (int i = 0; i < 400; i++) {
+      assertTrue(await(first.offer(message("m" + i, "c" + i, "k:" + i))));
+    }
+    assertTrue(await(first.offer(message("stuck", "s", "k:stuck"))));
+    eventually(() -> first.counters().answered() == 400 && first.journalRecords() == 801);
+    assertTrue(first.compactions() > 0, "compacted at least once");
+    await(first.crash());
+    assertTrue(Files.size(dir.resolve(JournalFile.NAME)) < 64 * 1024);
+
+    JournalInbox second = open(vertx, options, Clock.systemUTC());
+    assertEquals(1, second.counters().recovered(), "the unanswered message survived compaction");
+    second.process("test", m -> Future.succeededFuture());
+    for (int i = 0; i < 400; i += 37) {
+      assertFalse(await(second.offer(message("m" + i, "c" + i, "k:" + i))), "key " + i + " survived compaction");
+    }
+    await(second.close());
+  }
+
+  @Test
+  void aSecondProcessOnTheSameFolderIsRefused(Vertx vertx) throws Exception {
+    JournalInbox first = open(vertx);
+    Throwable refused = JournalInbox.open(vertx, JournalOptions.defaults(dir), Clock.systemUTC())
+        .transform(ar -> Future.succeededFuture(ar.cause())).await(10, TimeUnit.SECONDS);
+    assertTrue(refused instanceof JournalUnavailableException, String.valueOf(refused));
+    assertTrue(refused.getMessage().contains("another Tradewind process"), refused.getMessage());
+    await(first.close());
+  }
+
+  /** A clock the test moves by hand. */
+  static final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    MutableClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
