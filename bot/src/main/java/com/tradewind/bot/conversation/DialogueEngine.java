@@ -1,7 +1,6 @@
 package com.tradewind.bot.conversation;
 
 import com.tradewind.bot.commerce.CommerceLookup;
-import com.tradewind.bot.commerce.Order;
 import com.tradewind.bot.knowledge.KnowledgeService;
 import com.tradewind.bot.replies.ReplyTemplates;
 import com.tradewind.bot.understanding.ConversationLanguage;
@@ -9,6 +8,7 @@ import com.tradewind.bot.understanding.Entities;
 import com.tradewind.bot.understanding.EntityExtractor;
 import com.tradewind.bot.understanding.IntentClassifier;
 import com.tradewind.bot.understanding.IntentResult;
+import com.tradewind.connectors.commerce.Order;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -93,8 +93,8 @@ public final class DialogueEngine {
       case FEEDBACK -> simple(current, replyLang, "feedback_thanks");
       case HUMAN_AGENT -> Future.succeededFuture(new Reply(current.withHandoff(true).withPending(null),
           compose.plain(replyLang, "handoff", Map.of("minutes", String.valueOf(HANDOFF_MINUTES)))));
-      case ORDER_STATUS -> order(current, found, replyLang);
-      case TRACK_PARCEL -> parcel(current, found, replyLang);
+      case ORDER_STATUS -> order(current, found, replyLang, message.asker());
+      case TRACK_PARCEL -> parcel(current, found, replyLang, message.asker());
       case RETURN_REFUND -> knowledgeOr(current, text, lang, replyLang, "return_refund");
       case KNOWLEDGE -> knowledgeOr(current, text, lang, replyLang, intent.confidence() >= SURE ? "dont_know" : "unknown");
       default -> looksLikeQuestion(text)
@@ -179,13 +179,13 @@ public final class DialogueEngine {
     return Future.succeededFuture(new Reply(state, compose.plain(lang, key)));
   }
 
-  private Future<Reply> order(ConversationState state, Entities found, String lang) {
+  private Future<Reply> order(ConversationState state, Entities found, String lang, Asker asker) {
     String orderId = found.orderId();
     if (orderId == null) {
       return Future.succeededFuture(new Reply(state.withPending(ORDER_STATUS), compose.plain(lang, "ask_order_number")));
     }
     ConversationState next = state.withPending(null);
-    return commerce.order(orderId).map(o -> o.map(order -> orderReply(next, order, lang))
+    return commerce.order(orderId, asker).map(o -> o.map(order -> orderReply(next, order, lang))
         .orElseGet(() -> new Reply(next.withOrder(orderId, null),
             compose.withHuman(lang, "order_not_found", Map.of("order_id", orderId)))));
   }
@@ -194,14 +194,14 @@ public final class DialogueEngine {
     return new Reply(state.withOrder(order.id(), order.trackingNumber()), compose.order(order, lang));
   }
 
-  private Future<Reply> parcel(ConversationState state, Entities found, String lang) {
+  private Future<Reply> parcel(ConversationState state, Entities found, String lang, Asker asker) {
     String number = found.trackingNumber() != null ? found.trackingNumber() : null;
     if (number == null && found.orderId() != null) {
       // "track order 8123…": find the order's parcel first
       ConversationState next = state.withPending(null);
-      return commerce.order(found.orderId()).compose(o -> o.map(order -> order.trackingNumber() == null
+      return commerce.order(found.orderId(), asker).compose(o -> o.map(order -> order.trackingNumber() == null
               ? Future.succeededFuture(orderReply(next, order, lang))
-              : track(next.withOrder(order.id(), order.trackingNumber()), order.trackingNumber(), lang))
+              : track(next.withOrder(order.id(), order.trackingNumber()), order.trackingNumber(), lang, asker))
           .orElseGet(() -> Future.succeededFuture(new Reply(next,
               compose.withHuman(lang, "order_not_found", Map.of("order_id", found.orderId()))))));
     }
@@ -211,11 +211,11 @@ public final class DialogueEngine {
     if (number == null) {
       return Future.succeededFuture(new Reply(state.withPending(TRACK_PARCEL), compose.plain(lang, "ask_tracking_number")));
     }
-    return track(state.withPending(null), number, lang);
+    return track(state.withPending(null), number, lang, asker);
   }
 
-  private Future<Reply> track(ConversationState state, String number, String lang) {
-    return commerce.tracking(number).map(t -> t.map(tracking -> new Reply(state.withTracking(tracking.number()),
+  private Future<Reply> track(ConversationState state, String number, String lang, Asker asker) {
+    return commerce.tracking(number, asker).map(t -> t.map(tracking -> new Reply(state.withTracking(tracking.number()),
             compose.tracking(tracking, lang)))
         .orElseGet(() -> new Reply(state.withTracking(number),
             compose.withHuman(lang, "tracking_not_found", Map.of("tracking_number", number)))));
