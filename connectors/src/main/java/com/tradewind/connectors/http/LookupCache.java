@@ -1,16 +1,13 @@
 package com.tradewind.connectors.http;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
@@ -21,7 +18,8 @@ import java.util.function.Function;
  */
 public final class LookupCache<V> {
 
-  private final AsyncCache<String, Optional<V>> cache;
+  private final Cache<String, Optional<V>> cache;
+  private final ConcurrentHashMap<String, Future<Optional<V>>> inFlight = new ConcurrentHashMap<>();
   private final LongAdder hits = new LongAdder();
   private final LongAdder loads = new LongAdder();
 
@@ -45,19 +43,34 @@ public final class LookupCache<V> {
             return current;
           }
         })
-        .buildAsync();
+        .build();
   }
 
   /** The cached or in-flight value for {@code key}, else the result of {@code load}. */
   public Future<Optional<V>> get(String key, Function<String, Future<Optional<V>>> load) {
-    AtomicBoolean loaded = new AtomicBoolean();
-    CompletableFuture<Optional<V>> value = cache.get(key, (k, executor) -> {
-      loaded.set(true);
-      return load.apply(k).toCompletionStage().toCompletableFuture();
+    Optional<V> cached = cache.getIfPresent(key);
+    if (cached != null) {
+      hits.increment();
+      return Future.succeededFuture(cached);
+    }
+    boolean[] started = {false};
+    Future<Optional<V>> pending = inFlight.computeIfAbsent(key, k -> {
+      started[0] = true;
+      return load.apply(k);
     });
-    (loaded.get() ? loads : hits).increment();
-    Context context = Vertx.currentContext();
-    return context == null ? Future.fromCompletionStage(value) : Future.fromCompletionStage(value, context);
+    if (started[0]) {
+      loads.increment();
+      // Failures are not kept: the next question tries the provider again.
+      pending.onComplete(ar -> {
+        if (ar.succeeded()) {
+          cache.put(key, ar.result());
+        }
+        inFlight.remove(key, pending);
+      });
+    } else {
+      hits.increment();
+    }
+    return pending;
   }
 
   /** Share of lookups answered without a new provider call (cached or joined in flight). */
