@@ -25,8 +25,12 @@ final class ServeCommand implements Callable<Integer> {
     // Hangul and Arabic questions never need the models.
     LanguageDetector detector = new LanguageDetector(false);
     KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector);
-    var dialogue = com.tradewind.bot.conversation.DialogueAssembly.build(config.conversation(), knowledge, detector);
-    ApiServer server = new ApiServer(vertx, config.http(), knowledge, dialogue, config.knowledge().knowledgeDir());
+    var commerce = com.tradewind.bot.commerce.CommerceAssembly.fromEnv(vertx, System.getenv(),
+        config.conversation().sampleOrders());
+    var dialogue = com.tradewind.bot.conversation.DialogueAssembly.build(config.conversation(), knowledge, detector,
+        commerce.desk());
+    ApiServer server = new ApiServer(vertx, config.http(), knowledge, dialogue, config.knowledge().knowledgeDir())
+        .customerTokens(commerce.tokens());
     int port;
     try {
       port = server.start().await(30, TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import com.tradewind.connectors.commerce.OrderProvider;
 import com.tradewind.connectors.commerce.Tracking;
 import com.tradewind.connectors.commerce.TrackingProvider;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -21,11 +22,19 @@ public final class CommerceDesk implements CommerceLookup {
   private final OrderProvider orders;
   private final TrackingProvider tracking;
   private final OrderAccess access;
+  private final Duration stalledAfter;
 
-  public CommerceDesk(OrderProvider orders, TrackingProvider tracking, OrderAccess access) {
+  /** @param stalledAfter how long without a new tracking event a parcel on its way counts as stalled */
+  public CommerceDesk(OrderProvider orders, TrackingProvider tracking, OrderAccess access, Duration stalledAfter) {
     this.orders = orders;
     this.tracking = tracking;
     this.access = access;
+    this.stalledAfter = stalledAfter;
+  }
+
+  @Override
+  public Duration stalledAfter() {
+    return stalledAfter;
   }
 
   @Override

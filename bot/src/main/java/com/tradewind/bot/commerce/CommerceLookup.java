@@ -4,6 +4,7 @@ import com.tradewind.bot.conversation.Asker;
 import com.tradewind.connectors.commerce.Order;
 import com.tradewind.connectors.commerce.Tracking;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -17,4 +18,9 @@ public interface CommerceLookup {
   Future<Optional<Order>> order(String id, Asker asker);
 
   Future<Optional<Tracking>> tracking(String number, Asker asker);
+
+  /** How long a parcel on its way may go without a new event before the reply flags it. */
+  default Duration stalledAfter() {
+    return Duration.ofDays(7);
+  }
 }

@@ -25,7 +25,8 @@ public final class DialogueAssembly {
       throws IOException {
     SampleStore sample = new SampleStore(options.sampleOrders(), Clock.systemUTC());
     return build(options, knowledge, detector,
-        new CommerceDesk(sample, sample, new OrderAccess(OrderAccess.WebAccess.OPEN, java.util.Map.of())));
+        new CommerceDesk(sample, sample, new OrderAccess(OrderAccess.WebAccess.OPEN, java.util.Map.of()),
+            java.time.Duration.ofDays(7)));
   }
 
   /** With the given order and parcel lookups (see {@code CommerceAssembly}). */

@@ -1,5 +1,7 @@
 package com.tradewind.bot.conversation;
 
+import com.tradewind.bot.commerce.PersonalData;
+import com.tradewind.bot.commerce.PhoneNumbers;
 import com.tradewind.bot.replies.ReplyTemplates;
 import com.tradewind.bot.understanding.Carrier;
 import com.tradewind.connectors.commerce.Order;
@@ -45,6 +47,11 @@ final class ReplyComposer {
         "total", ReplyTemplates.money(order.total().amount(), order.total().currency(), lang),
         "date", ReplyTemplates.date(order.placedAt(), lang))));
     List<BotReply.Button> buttons = new ArrayList<>();
+    if (order.shippingAddress() != null) {
+      String phone = PhoneNumbers.masked(order.buyer().phone());
+      text.append('\n').append(replies.text(lang, "order_recipient", Map.of(
+          "address", PersonalData.maskedAddress(order.shippingAddress()), "phone", phone == null ? "—" : phone)));
+    }
     Shipment shipment = order.lastShipment();
     if (shipment != null && shipment.trackingNumber() != null) {
       text.append('\n').append(replies.text(lang, "order_shipped_hint",
@@ -70,6 +77,25 @@ final class ReplyComposer {
           Map.of("date", ReplyTemplates.date(tracking.estimatedDelivery(), lang))));
     }
     return new BotReply(text.toString(), lang, List.of(button(lang, "human", "button.human")), List.of());
+  }
+
+  /**
+   * The reply with a delay warning appended and, when the knowledge base has one, the playbook
+   * passage that says what to do, cited as a source.
+   */
+  BotReply delayed(BotReply reply, String lang, String key, Map<String, String> values, SearchHit advice) {
+    StringBuilder text = new StringBuilder(reply.text()).append("\n⚠ ").append(replies.text(lang, key, values));
+    List<BotReply.Source> sources = new ArrayList<>(reply.sources());
+    if (advice != null) {
+      text.append('\n').append(replies.text(lang, "delay_playbook")).append(' ').append(excerpt(advice.text()));
+      sources.add(new BotReply.Source(advice.title(), advice.section(), advice.path(), "/kb/" + advice.path()));
+    }
+    return new BotReply(text.toString(), reply.language(), reply.buttons(), sources);
+  }
+
+  private static String excerpt(String passage) {
+    String flat = passage.replaceAll("\\s+", " ").strip();
+    return flat.length() <= 400 ? flat : flat.substring(0, flat.lastIndexOf(' ', 400)) + " …";
   }
 
   BotReply knowledge(Answer answer, String lang) {

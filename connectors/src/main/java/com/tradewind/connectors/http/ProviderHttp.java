@@ -54,7 +54,7 @@ public final class ProviderHttp {
     this.breaker = CircuitBreaker.create("commerce-" + provider, vertx, new CircuitBreakerOptions()
             .setMaxFailures(policy.breakerFailures())
             .setFailuresRollingWindow(policy.breakerWindow().toMillis())
-            .setTimeout(policy.deadline().toMillis())
+            .setTimeout(policy.deadline().toMillis() + 200) // a backstop: our own deadline fires first
             .setResetTimeout(policy.breakerReset().toMillis())
             .setNotificationAddress(null))
         // A refused request (our bad parameter) says nothing about the provider's health.
