@@ -22,7 +22,10 @@ record BotRuntime(TradewindConfig config, Vertx vertx, KnowledgeService knowledg
       LanguageDetector detector = new LanguageDetector();
       KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector);
       knowledge.start(false).await(120, TimeUnit.SECONDS);
-      return new BotRuntime(config, vertx, knowledge, DialogueAssembly.build(config.conversation(), knowledge, detector));
+      var commerce = com.tradewind.bot.commerce.CommerceAssembly.fromEnv(vertx, System.getenv(),
+          config.conversation().sampleOrders());
+      return new BotRuntime(config, vertx, knowledge,
+          DialogueAssembly.build(config.conversation(), knowledge, detector, commerce.desk()));
     } catch (Exception e) {
       vertx.close();
       throw e;

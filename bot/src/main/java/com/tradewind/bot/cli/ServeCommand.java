@@ -30,12 +30,15 @@ final class ServeCommand implements Callable<Integer> {
     var delivery = com.tradewind.bot.delivery.setup.Delivery.start(vertx, config.delivery(), config.conversation(),
         config.knowledge().dataDir());
     LOG.info("inbox: {}", delivery.description());
+    var commerce = com.tradewind.bot.commerce.CommerceAssembly.fromEnv(vertx, System.getenv(),
+        config.conversation().sampleOrders());
     var dialogue = com.tradewind.bot.conversation.DialogueAssembly.build(config.conversation(), knowledge, detector,
-        delivery.conversations());
+        delivery.conversations(), commerce.desk());
     var handoff = com.tradewind.bot.handoff.HandoffAssembly.build(vertx, config, dialogue,
         com.tradewind.bot.handoff.StaffDesk.NONE, java.util.Map.of(), java.time.Clock.systemUTC()).start();
     ApiServer server = new ApiServer(vertx, config.http(), knowledge, handoff.dialogue(),
-        config.knowledge().knowledgeDir()).with(handoff.routes()).readyWhen("inbox", delivery.ready());
+        config.knowledge().knowledgeDir()).with(handoff.routes()).readyWhen("inbox", delivery.ready())
+        .customerTokens(commerce.tokens());
     int port;
     try {
       port = server.start().await(30, TimeUnit.SECONDS);

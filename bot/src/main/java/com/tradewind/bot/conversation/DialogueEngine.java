@@ -1,7 +1,6 @@
 package com.tradewind.bot.conversation;
 
 import com.tradewind.bot.commerce.CommerceLookup;
-import com.tradewind.bot.commerce.Order;
 import com.tradewind.bot.knowledge.KnowledgeService;
 import com.tradewind.bot.replies.ReplyTemplates;
 import com.tradewind.bot.understanding.ConversationLanguage;
@@ -9,6 +8,12 @@ import com.tradewind.bot.understanding.Entities;
 import com.tradewind.bot.understanding.EntityExtractor;
 import com.tradewind.bot.understanding.IntentClassifier;
 import com.tradewind.bot.understanding.IntentResult;
+import com.tradewind.connectors.commerce.Order;
+import com.tradewind.connectors.commerce.Tracking;
+import com.tradewind.knowledge.search.SearchHit;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -36,6 +41,9 @@ public final class DialogueEngine implements Dialogue {
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
   private static final Pattern QUESTION = Pattern.compile("[?？؟]");
   private static final int HANDOFF_MINUTES = 10;
+  // Asked of the knowledge base when an order or parcel is late; its buyer guides answer them.
+  private static final String LATE_ORDER_QUESTION = "promised delivery time almost over and no parcel";
+  private static final String STALLED_PARCEL_QUESTION = "no tracking update for a long time";
   /** Classifier confidence above which a platform question stays one even when unanswered. */
   private static final double SURE = 0.7;
 
@@ -94,8 +102,8 @@ public final class DialogueEngine implements Dialogue {
       case FEEDBACK -> simple(current, replyLang, "feedback_thanks");
       case HUMAN_AGENT -> Future.succeededFuture(new Reply(current.withHandoff(true).withPending(null),
           compose.plain(replyLang, "handoff", Map.of("minutes", String.valueOf(HANDOFF_MINUTES)))));
-      case ORDER_STATUS -> order(current, found, replyLang);
-      case TRACK_PARCEL -> parcel(current, found, replyLang);
+      case ORDER_STATUS -> order(current, found, replyLang, message.asker());
+      case TRACK_PARCEL -> parcel(current, found, replyLang, message.asker());
       case RETURN_REFUND -> knowledgeOr(current, text, lang, replyLang, "return_refund");
       case KNOWLEDGE -> knowledgeOr(current, text, lang, replyLang, intent.confidence() >= SURE ? "dont_know" : "unknown");
       default -> looksLikeQuestion(text)
@@ -180,29 +188,49 @@ public final class DialogueEngine implements Dialogue {
     return Future.succeededFuture(new Reply(state, compose.plain(lang, key)));
   }
 
-  private Future<Reply> order(ConversationState state, Entities found, String lang) {
+  private Future<Reply> order(ConversationState state, Entities found, String lang, Asker asker) {
     String orderId = found.orderId();
     if (orderId == null) {
       return Future.succeededFuture(new Reply(state.withPending(ORDER_STATUS), compose.plain(lang, "ask_order_number")));
     }
     ConversationState next = state.withPending(null);
-    return commerce.order(orderId).map(o -> o.map(order -> orderReply(next, order, lang))
-        .orElseGet(() -> new Reply(next.withOrder(orderId, null),
-            compose.withHuman(lang, "order_not_found", Map.of("order_id", orderId)))));
+    return commerce.order(orderId, asker).compose(o -> o.map(order -> orderReply(next, order, lang))
+        .orElseGet(() -> Future.succeededFuture(new Reply(next.withOrder(orderId, null),
+            compose.withHuman(lang, "order_not_found", Map.of("order_id", orderId))))));
   }
 
-  private Reply orderReply(ConversationState state, Order order, String lang) {
-    return new Reply(state.withOrder(order.id(), order.trackingNumber()), compose.order(order, lang));
+  private Future<Reply> orderReply(ConversationState state, Order order, String lang) {
+    ConversationState next = state.withOrder(order.id(), order.trackingNumber());
+    BotReply reply = compose.order(order, lang);
+    if (!order.isLate(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+      return Future.succeededFuture(new Reply(next, reply));
+    }
+    return playbook(LATE_ORDER_QUESTION, lang).map(advice -> new Reply(next, compose.delayed(reply, lang, "order_late",
+        Map.of("date", ReplyTemplates.date(order.lastShipment().promisedBy(), lang)), advice)));
   }
 
-  private Future<Reply> parcel(ConversationState state, Entities found, String lang) {
+  /**
+   * The knowledge-base passage on what to do about a delay, preferably in the user's language;
+   * null when the index is not ready or has none (the warning is shown without it).
+   */
+  private Future<SearchHit> playbook(String question, String lang) {
+    if (!knowledge.isReady()) {
+      return Future.succeededFuture(null);
+    }
+    return knowledge.search(question, "en", 8).map(hits -> hits.stream()
+            .filter(h -> lang.equals(h.language())).findFirst()
+            .orElse(hits.isEmpty() ? null : hits.get(0)))
+        .otherwise((SearchHit) null);
+  }
+
+  private Future<Reply> parcel(ConversationState state, Entities found, String lang, Asker asker) {
     String number = found.trackingNumber() != null ? found.trackingNumber() : null;
     if (number == null && found.orderId() != null) {
       // "track order 8123…": find the order's parcel first
       ConversationState next = state.withPending(null);
-      return commerce.order(found.orderId()).compose(o -> o.map(order -> order.trackingNumber() == null
-              ? Future.succeededFuture(orderReply(next, order, lang))
-              : track(next.withOrder(order.id(), order.trackingNumber()), order.trackingNumber(), lang))
+      return commerce.order(found.orderId(), asker).compose(o -> o.map(order -> order.trackingNumber() == null
+              ? orderReply(next, order, lang)
+              : track(next.withOrder(order.id(), order.trackingNumber()), order.trackingNumber(), lang, asker))
           .orElseGet(() -> Future.succeededFuture(new Reply(next,
               compose.withHuman(lang, "order_not_found", Map.of("order_id", found.orderId()))))));
     }
@@ -212,14 +240,26 @@ public final class DialogueEngine implements Dialogue {
     if (number == null) {
       return Future.succeededFuture(new Reply(state.withPending(TRACK_PARCEL), compose.plain(lang, "ask_tracking_number")));
     }
-    return track(state.withPending(null), number, lang);
+    return track(state.withPending(null), number, lang, asker);
   }
 
-  private Future<Reply> track(ConversationState state, String number, String lang) {
-    return commerce.tracking(number).map(t -> t.map(tracking -> new Reply(state.withTracking(tracking.number()),
-            compose.tracking(tracking, lang)))
-        .orElseGet(() -> new Reply(state.withTracking(number),
-            compose.withHuman(lang, "tracking_not_found", Map.of("tracking_number", number)))));
+  private Future<Reply> track(ConversationState state, String number, String lang, Asker asker) {
+    return commerce.tracking(number, asker).compose(t -> t.map(tracking -> parcelReply(state, tracking, lang))
+            .orElseGet(() -> Future.succeededFuture(new Reply(state.withTracking(number),
+                compose.withHuman(lang, "tracking_not_found", Map.of("tracking_number", number))))))
+        .recover(e -> Future.succeededFuture(new Reply(state.withTracking(number),
+            compose.withHuman(lang, "tracking_unavailable", Map.of()))));
+  }
+
+  private Future<Reply> parcelReply(ConversationState state, Tracking tracking, String lang) {
+    ConversationState next = state.withTracking(tracking.number());
+    BotReply reply = compose.tracking(tracking, lang);
+    if (!tracking.isStalled(clock.instant(), commerce.stalledAfter())) {
+      return Future.succeededFuture(new Reply(next, reply));
+    }
+    long days = Duration.between(tracking.latest().time(), clock.instant()).toDays();
+    return playbook(STALLED_PARCEL_QUESTION, lang).map(advice -> new Reply(next, compose.delayed(reply, lang,
+        "parcel_stalled", Map.of("days", String.valueOf(days)), advice)));
   }
 
   private Future<Reply> knowledgeOr(ConversationState state, String text, String lang, String replyLang, String fallbackKey) {

@@ -1,9 +1,13 @@
 package com.tradewind.bot.conversation;
 
-import com.tradewind.bot.commerce.Order;
-import com.tradewind.bot.commerce.Tracking;
+import com.tradewind.bot.commerce.PersonalData;
+import com.tradewind.bot.commerce.PhoneNumbers;
 import com.tradewind.bot.replies.ReplyTemplates;
 import com.tradewind.bot.understanding.Carrier;
+import com.tradewind.connectors.commerce.Order;
+import com.tradewind.connectors.commerce.Shipment;
+import com.tradewind.connectors.commerce.Tracking;
+import com.tradewind.connectors.commerce.TrackingEvent;
 import com.tradewind.knowledge.search.Answer;
 import com.tradewind.knowledge.search.SearchHit;
 import java.util.ArrayList;
@@ -39,13 +43,19 @@ final class ReplyComposer {
   BotReply order(Order order, String lang) {
     StringBuilder text = new StringBuilder(replies.text(lang, "order_summary", Map.of(
         "order_id", order.id(),
-        "status", replies.text(lang, "status.order." + order.status()),
-        "total", ReplyTemplates.money(order.total(), order.currency(), lang),
+        "status", replies.text(lang, "status.order." + order.status().key()),
+        "total", ReplyTemplates.money(order.total().amount(), order.total().currency(), lang),
         "date", ReplyTemplates.date(order.placedAt(), lang))));
     List<BotReply.Button> buttons = new ArrayList<>();
-    if (order.trackingNumber() != null) {
+    if (order.shippingAddress() != null) {
+      String phone = PhoneNumbers.masked(order.buyer().phone());
+      text.append('\n').append(replies.text(lang, "order_recipient", Map.of(
+          "address", PersonalData.maskedAddress(order.shippingAddress()), "phone", phone == null ? "—" : phone)));
+    }
+    Shipment shipment = order.lastShipment();
+    if (shipment != null && shipment.trackingNumber() != null) {
       text.append('\n').append(replies.text(lang, "order_shipped_hint",
-          Map.of("tracking_number", order.trackingNumber(), "carrier", carrierName(order.carrier()))));
+          Map.of("tracking_number", shipment.trackingNumber(), "carrier", carrierName(shipment.carrier()))));
       buttons.add(button(lang, "track", "button.track"));
     }
     buttons.add(button(lang, "human", "button.human"));
@@ -56,17 +66,36 @@ final class ReplyComposer {
     StringBuilder text = new StringBuilder(replies.text(lang, "tracking_summary", Map.of(
         "tracking_number", tracking.number(),
         "carrier", carrierName(tracking.carrier()),
-        "status", replies.text(lang, "status.tracking." + tracking.status()))));
-    Tracking.Event last = tracking.latest();
+        "status", replies.text(lang, "status.tracking." + tracking.status().key()))));
+    TrackingEvent last = tracking.latest();
     if (last != null) {
       text.append('\n').append(replies.text(lang, "tracking_last_event", Map.of(
           "date", ReplyTemplates.date(last.time(), lang), "event", last.description(), "place", last.place())));
     }
-    if (tracking.estimatedDelivery() != null && !"delivered".equals(tracking.status())) {
+    if (tracking.estimatedDelivery() != null && tracking.status() != com.tradewind.connectors.commerce.TrackingStatus.DELIVERED) {
       text.append('\n').append(replies.text(lang, "tracking_estimate",
           Map.of("date", ReplyTemplates.date(tracking.estimatedDelivery(), lang))));
     }
     return new BotReply(text.toString(), lang, List.of(button(lang, "human", "button.human")), List.of());
+  }
+
+  /**
+   * The reply with a delay warning appended and, when the knowledge base has one, the playbook
+   * passage that says what to do, cited as a source.
+   */
+  BotReply delayed(BotReply reply, String lang, String key, Map<String, String> values, SearchHit advice) {
+    StringBuilder text = new StringBuilder(reply.text()).append("\n⚠ ").append(replies.text(lang, key, values));
+    List<BotReply.Source> sources = new ArrayList<>(reply.sources());
+    if (advice != null) {
+      text.append('\n').append(replies.text(lang, "delay_playbook")).append(' ').append(excerpt(advice.text()));
+      sources.add(new BotReply.Source(advice.title(), advice.section(), advice.path(), "/kb/" + advice.path()));
+    }
+    return new BotReply(text.toString(), reply.language(), reply.buttons(), sources);
+  }
+
+  private static String excerpt(String passage) {
+    String flat = passage.replaceAll("\\s+", " ").strip();
+    return flat.length() <= 400 ? flat : flat.substring(0, flat.lastIndexOf(' ', 400)) + " …";
   }
 
   BotReply knowledge(Answer answer, String lang) {

@@ -45,6 +45,14 @@ public final class ApiServer {
     this.knowledgeDir = knowledgeDir;
   }
 
+  private com.tradewind.bot.commerce.CustomerTokens customerTokens;
+
+  /** Verifies the web chat's optional {@code customer_token}; null: no token is accepted. */
+  public ApiServer customerTokens(com.tradewind.bot.commerce.CustomerTokens tokens) {
+    this.customerTokens = tokens;
+    return this;
+  }
+
   /** Adds a feature's routes; call before {@link #start}. */
   public ApiServer with(Routes routes) {
     features.add(routes);
@@ -73,7 +81,7 @@ public final class ApiServer {
     router.get("/api/v1/search").handler(api::search);
     features.forEach(f -> f.mount(router));
     if (dialogue != null) {
-      router.post("/api/v1/messages").handler(new MessagesApi(dialogue)::handle);
+      router.post("/api/v1/messages").handler(new MessagesApi(dialogue, customerTokens)::handle);
       router.get("/kb/*").handler(new KnowledgeFiles(vertx, knowledgeDir)::handle);
       router.get("/*").handler(io.vertx.ext.web.handler.StaticHandler.create("webroot").setCachingEnabled(false));
     }

@@ -1,5 +1,7 @@
 package com.tradewind.bot.http;
 
+import com.tradewind.bot.commerce.CustomerTokens;
+import com.tradewind.bot.conversation.Asker;
 import com.tradewind.bot.conversation.BotReply;
 import com.tradewind.bot.conversation.Dialogue;
 import com.tradewind.bot.conversation.IncomingMessage;
@@ -7,6 +9,7 @@ import com.tradewind.bot.conversation.Turn;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 
 /** {@code POST /api/v1/messages}: one chat message in, the bot's understanding and reply out. */
 public final class MessagesApi {
@@ -14,9 +17,16 @@ public final class MessagesApi {
   public static final int MAX_TEXT = 4000;
   private static final int MAX_ID = 200;
   private final Dialogue engine;
+  private final CustomerTokens tokens;
 
   public MessagesApi(Dialogue engine) {
+    this(engine, null);
+  }
+
+  /** @param tokens verifies {@code customer_token}; null when the shop has configured no secret */
+  public MessagesApi(Dialogue engine, CustomerTokens tokens) {
     this.engine = engine;
+    this.tokens = tokens;
   }
 
   public void handle(RoutingContext ctx) {
@@ -30,8 +40,21 @@ public final class MessagesApi {
       return;
     }
     String channel = body.getString("channel", "web");
+    String customerId = null;
+    String token = body.getString("customer_token");
+    if (token != null) {
+      Optional<String> verified = tokens == null ? Optional.empty() : tokens.verify(token);
+      if (verified.isEmpty()) {
+        JsonErrors.send(ctx, 401, "customer_token is invalid or expired");
+        return;
+      }
+      customerId = verified.get();
+    }
+    // Whatever "channel" the body claims, this endpoint only knows what the token proves: the
+    // asker is a web-chat user (a claimed "slack" or "cli" must not unlock staff access).
+    Asker asker = new Asker("web", null, null, null, customerId);
     IncomingMessage message = new IncomingMessage(channel, body.getString("user"), body.getString("conversation"),
-        body.getString("text"), body.getString("action"));
+        body.getString("text"), body.getString("action"), asker);
     engine.handle(message).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
@@ -42,7 +65,7 @@ public final class MessagesApi {
   }
 
   static String firstProblem(JsonObject body) {
-    for (String field : new String[] {"user", "text", "channel", "conversation", "action"}) {
+    for (String field : new String[] {"user", "text", "channel", "conversation", "action", "customer_token"}) {
       Object value = body.getValue(field);
       if (value != null && !(value instanceof String)) {
         return "\"" + field + "\" must be a string";
