@@ -27,6 +27,7 @@ final class ServeCommand implements Callable<Integer> {
     KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector);
     var dialogue = com.tradewind.bot.conversation.DialogueAssembly.build(config.conversation(), knowledge, detector);
     ApiServer server = new ApiServer(vertx, config.http(), knowledge, dialogue, config.knowledge().knowledgeDir());
+    var slack = com.tradewind.bot.channels.slack.SlackConnector.install(vertx, System.getenv(), dialogue, server);
     int port;
     try {
       port = server.start().await(30, TimeUnit.SECONDS);
@@ -51,6 +52,7 @@ final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.stop().await(5, TimeUnit.SECONDS);
+        slack.stop().await(10, TimeUnit.SECONDS);
         knowledge.close().await(10, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
       } catch (Exception e) {
