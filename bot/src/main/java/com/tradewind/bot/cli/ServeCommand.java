@@ -39,6 +39,8 @@ final class ServeCommand implements Callable<Integer> {
     ApiServer server = new ApiServer(vertx, config.http(), knowledge, handoff.dialogue(),
         config.knowledge().knowledgeDir()).with(handoff.routes()).readyWhen("inbox", delivery.ready())
         .customerTokens(commerce.tokens());
+    var slack = com.tradewind.bot.channels.slack.SlackConnector.install(vertx, System.getenv(), handoff.dialogue(),
+        server, delivery.inbox());
     int port;
     try {
       port = server.start().await(30, TimeUnit.SECONDS);
@@ -68,6 +70,7 @@ final class ServeCommand implements Callable<Integer> {
       stopping.set(true);
       try {
         server.stop().await(5, TimeUnit.SECONDS);
+        slack.stop().await(10, TimeUnit.SECONDS);
         delivery.close().await(10, TimeUnit.SECONDS);
         knowledge.close().await(10, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
