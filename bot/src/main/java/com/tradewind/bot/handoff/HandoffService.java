@@ -24,7 +24,7 @@ public final class HandoffService {
 
   private final Vertx vertx;
   private final HandoffRegistry registry;
-  private final StaffDesk desk;
+  private volatile StaffDesk desk;
   private final Map<String, BuyerRelay> relays;
   private final Function<String, Future<Boolean>> releaseConversation;
   private final ReplyTemplates replies;
@@ -41,7 +41,7 @@ public final class HandoffService {
     this.vertx = vertx;
     this.registry = registry;
     this.desk = desk;
-    this.relays = Map.copyOf(relays);
+    this.relays = new java.util.concurrent.ConcurrentHashMap<>(relays);
     this.releaseConversation = releaseConversation;
     this.replies = replies;
     this.clock = clock;
@@ -50,6 +50,18 @@ public final class HandoffService {
 
   public HandoffRegistry registry() {
     return registry;
+  }
+
+  /** Sets the staff desk; the Slack connector does so at start-up when a hand-off channel is configured. */
+  public HandoffService useDesk(StaffDesk staffDesk) {
+    this.desk = staffDesk;
+    return this;
+  }
+
+  /** Sets how staff replies reach buyers on a channel; each channel registers itself. */
+  public HandoffService relay(String channel, BuyerRelay relay) {
+    relays.put(channel, relay);
+    return this;
   }
 
   /** Opens a case (once per conversation) and its staff thread. */
