@@ -34,8 +34,8 @@ final class ServeCommand implements Callable<Integer> {
         config.conversation().sampleOrders());
     var dialogue = com.tradewind.bot.conversation.DialogueAssembly.build(config.conversation(), knowledge, detector,
         delivery.conversations(), commerce.desk());
-    var handoff = com.tradewind.bot.handoff.HandoffAssembly.build(vertx, config, dialogue,
-        com.tradewind.bot.handoff.StaffDesk.NONE, java.util.Map.of(), java.time.Clock.systemUTC()).start();
+    var handoff = com.tradewind.bot.handoff.HandoffAssembly.build(vertx, config, dialogue, delivery.redis(),
+        java.time.Clock.systemUTC()).start();
     ApiServer server = new ApiServer(vertx, config.http(), knowledge, handoff.dialogue(),
         config.knowledge().knowledgeDir()).with(handoff.routes()).readyWhen("inbox", delivery.ready())
         .customerTokens(commerce.tokens());

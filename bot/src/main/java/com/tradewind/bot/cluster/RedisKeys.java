@@ -50,4 +50,19 @@ public record RedisKeys(String prefix) {
   public String failedList() {
     return prefix + "failed:recent";
   }
+
+  /** Hash of open hand-off cases: conversation id → the case as JSON. */
+  public String handoffs() {
+    return prefix + "handoff:cases";
+  }
+
+  /** Hash of hand-off staff threads: thread id → conversation id. */
+  public String handoffThreads() {
+    return prefix + "handoff:threads";
+  }
+
+  /** List of staff messages waiting for a web chat page (JSON, newest last, capped), expiring. */
+  public String webMailbox(String conversation) {
+    return prefix + "mailbox:" + conversation;
+  }
 }

@@ -1,5 +1,9 @@
 package com.tradewind.bot.handoff;
 
+import com.tradewind.bot.cluster.RedisHandoffRegistry;
+import com.tradewind.bot.cluster.RedisKeys;
+import com.tradewind.bot.cluster.RedisLink;
+import com.tradewind.bot.cluster.RedisWebChatMailbox;
 import com.tradewind.bot.config.TradewindConfig;
 import com.tradewind.bot.conversation.DialogueEngine;
 import com.tradewind.bot.replies.ReplyTemplates;
@@ -7,32 +11,35 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Hand-off put together for the server: cases saved under the data folder, the web chat's
- * mailbox, and whatever staff desk and buyer channels are configured.
+ * Hand-off put together for the server: cases and web chat mailboxes in Redis in cluster mode
+ * (any node may take a staff reply or a page's poll), under the data folder and in memory
+ * otherwise. Channels register their staff desk and buyer relays on {@link #service()}.
  *
  * @param dialogue what the channels talk to instead of the bare engine
  */
 public record HandoffAssembly(HandoffDialogue dialogue, HandoffService service, WebChatMailbox mailbox,
     HandoffRoutes routes) {
 
-  /**
-   * @param desk the staff desk (a Slack channel), or {@link StaffDesk#NONE}
-   * @param relays how to reach buyers on channels other than the web chat
-   */
-  public static HandoffAssembly build(Vertx vertx, TradewindConfig config, DialogueEngine engine, StaffDesk desk,
-      Map<String, BuyerRelay> relays, Clock clock) throws IOException {
-    WebChatMailbox mailbox = new WebChatMailbox(config.conversation().idle(), clock);
-    Map<String, BuyerRelay> all = new HashMap<>(relays);
-    all.put("web", mailbox);
-    HandoffRegistry registry = new FileHandoffRegistry(vertx,
-        config.knowledge().dataDir().resolve("handoffs.json"));
-    HandoffService service = new HandoffService(vertx, registry, desk, all, engine::release,
-        ReplyTemplates.load(config.conversation().repliesDir()), clock, config.handoff().timeout());
-    RecentMessages recent = new RecentMessages(12, config.conversation().idle(), 1_000_000);
+  public static HandoffAssembly build(Vertx vertx, TradewindConfig config, DialogueEngine engine,
+      Optional<RedisLink> redis, Clock clock) throws IOException {
+    Duration keep = config.conversation().idle();
+    HandoffRegistry registry;
+    WebChatMailbox mailbox;
+    if (redis.isPresent()) {
+      RedisKeys keys = new RedisKeys(config.delivery().redisKeyPrefix());
+      registry = new RedisHandoffRegistry(redis.get(), keys);
+      mailbox = new RedisWebChatMailbox(redis.get(), keys, keep, clock);
+    } else {
+      registry = new FileHandoffRegistry(vertx, config.knowledge().dataDir().resolve("handoffs.json"));
+      mailbox = new InMemoryWebChatMailbox(keep, clock);
+    }
+    HandoffService service = new HandoffService(vertx, registry, StaffDesk.NONE, Map.of("web", mailbox),
+        engine::release, ReplyTemplates.load(config.conversation().repliesDir()), clock, config.handoff().timeout());
+    RecentMessages recent = new RecentMessages(12, keep, 1_000_000);
     return new HandoffAssembly(new HandoffDialogue(engine, service, recent, clock), service, mailbox,
         new HandoffRoutes(service, mailbox));
   }

@@ -41,17 +41,19 @@ public final class HandoffRoutes implements Routes {
       JsonErrors.send(ctx, 400, "\"after\" must be a whole number");
       return;
     }
-    handoffs.registry().byConversation(id).onComplete(ar -> {
+    var open = handoffs.registry().byConversation(id);
+    var letters = mailbox.after(id, after);
+    io.vertx.core.Future.all(open, letters).onComplete(ar -> {
       if (ar.failed()) {
         JsonErrors.send(ctx, 503, "hand-off state is unavailable, try again");
         return;
       }
       JsonArray messages = new JsonArray();
-      mailbox.after(id, after).forEach(l -> messages.add(new JsonObject().put("seq", l.seq()).put("from", l.from())
+      letters.result().forEach(l -> messages.add(new JsonObject().put("seq", l.seq()).put("from", l.from())
           .put("text", l.text()).put("time", l.time().toString())));
       ctx.response().putHeader("content-type", "application/json; charset=utf-8")
           .putHeader("cache-control", "no-store")
-          .end(new JsonObject().put("handoff", ar.result().isPresent()).put("messages", messages).encode());
+          .end(new JsonObject().put("handoff", open.result().isPresent()).put("messages", messages).encode());
     });
   }
 }

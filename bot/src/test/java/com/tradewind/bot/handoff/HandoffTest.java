@@ -80,7 +80,7 @@ class HandoffTest {
   /** A fresh engine (so fresh conversation state) over the given registry, as after a restart. */
   private void build(HandoffRegistry registry) throws Exception {
     DialogueEngine engine = DialogueAssembly.build(OPTIONS, knowledge, detector);
-    mailbox = new WebChatMailbox(Duration.ofHours(1), clock);
+    mailbox = new InMemoryWebChatMailbox(Duration.ofHours(1), clock);
     service = new HandoffService(vertx, registry, desk, Map.of("web", mailbox), engine::release, replies, clock,
         Duration.ofMinutes(30));
     dialogue = new HandoffDialogue(engine, service, new RecentMessages(12, Duration.ofHours(1), 1000), clock);
@@ -114,13 +114,13 @@ class HandoffTest {
     assertEquals(1, desk.opened.size(), "still one thread");
 
     assertTrue(await(service.staffReplied("T-1", "Hola Ana, soy Marta. ¿En qué te ayudo?")));
-    List<WebChatMailbox.Letter> letters = mailbox.after("web:ana", 0);
+    List<WebChatMailbox.Letter> letters = await(mailbox.after("web:ana", 0));
     assertEquals(1, letters.size());
     assertEquals("staff", letters.get(0).from());
     assertEquals("Hola Ana, soy Marta. ¿En qué te ayudo?", letters.get(0).text());
 
     assertTrue(await(service.handBackThread("T-1")));
-    List<WebChatMailbox.Letter> after = mailbox.after("web:ana", 1);
+    List<WebChatMailbox.Letter> after = await(mailbox.after("web:ana", 1));
     assertEquals(1, after.size());
     assertEquals(replies.text("es", "handoff_released"), after.get(0).text(), "told in Spanish");
     assertEquals(List.of(HandoffService.BY_STAFF), desk.closedReasons);
@@ -148,7 +148,7 @@ class HandoffTest {
     clock.advance(Duration.ofMinutes(2));
     assertEquals(1, await(service.expire()));
     assertEquals(List.of(HandoffService.TIMED_OUT), desk.closedReasons);
-    assertEquals(replies.text("en", "handoff_released"), mailbox.after("web:ana", 0).get(0).text());
+    assertEquals(replies.text("en", "handoff_released"), await(mailbox.after("web:ana", 0)).get(0).text());
     assertNotNull(say("where is my order 8123456789012345?").reply(), "the bot answers again");
   }
 

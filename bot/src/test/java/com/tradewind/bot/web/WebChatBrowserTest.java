@@ -135,7 +135,7 @@ class WebChatBrowserTest {
         Path.of("config/intents"), Path.of("config/replies"), Path.of("config/sample-orders.json"), Duration.ofHours(1)),
         knowledge, detector);
     // With hand-off as served: a staff desk that names every case's thread "T-" + its conversation.
-    var mailbox = new com.tradewind.bot.handoff.WebChatMailbox(Duration.ofHours(1), java.time.Clock.systemUTC());
+    var mailbox = new com.tradewind.bot.handoff.InMemoryWebChatMailbox(Duration.ofHours(1), java.time.Clock.systemUTC());
     handoffs = new com.tradewind.bot.handoff.HandoffService(vertx,
         new com.tradewind.bot.handoff.FileHandoffRegistry(vertx, root.resolve("data/handoffs.json")),
         new com.tradewind.bot.handoff.StaffDesk() {
