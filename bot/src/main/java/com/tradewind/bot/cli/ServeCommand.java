@@ -27,6 +27,8 @@ final class ServeCommand implements Callable<Integer> {
     KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector);
     var dialogue = com.tradewind.bot.conversation.DialogueAssembly.build(config.conversation(), knowledge, detector);
     ApiServer server = new ApiServer(vertx, config.http(), knowledge, dialogue, config.knowledge().knowledgeDir());
+    com.tradewind.bot.channels.whatsapp.WhatsAppChannel.install(vertx, server, dialogue,
+        com.tradewind.bot.replies.ReplyTemplates.load(config.conversation().repliesDir()), System.getenv());
     int port;
     try {
       port = server.start().await(30, TimeUnit.SECONDS);

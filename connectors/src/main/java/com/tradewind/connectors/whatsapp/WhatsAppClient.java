@@ -52,6 +52,11 @@ public final class WhatsAppClient {
     this.authorization = "Bearer " + options.accessToken();
   }
 
+  /** A client with its own Web Client (keep-alive connections to the Graph API). */
+  public static WhatsAppClient create(Vertx vertx, WhatsAppClientOptions options) {
+    return new WhatsAppClient(vertx, WebClient.create(vertx), options);
+  }
+
   /** Sends a text message; the future carries the new message's {@code wamid}. */
   public Future<String> sendText(String to, String body) {
     if (body == null || body.isBlank() || body.length() > MAX_TEXT) {
