@@ -87,7 +87,11 @@ final class WhatsAppProcessor {
       if (turn.language() != null) {
         languages.put(from, turn.language());
       }
-      return turn.reply() == null ? List.of() : renderer.render(turn.reply());
+      return turn.reply() == null ? List.<WhatsAppOutbound>of() : renderer.render(turn.reply());
+    }).recover(e -> {
+      // the user still hears back, and the failure is logged for us
+      LOG.error("WhatsApp message could not be answered: {}", e.toString());
+      return Future.succeededFuture(plain(from, "error", Map.of()));
     });
   }
 
