@@ -9,18 +9,21 @@ import java.util.List;
  *     handle (acknowledge and ignore)
  * @param messages user messages, in payload order
  * @param statuses delivery receipts, in payload order
+ * @param errors problems Meta reports about the account or app rather than one message
+ *     ({@code value.errors[]})
  * @param skipped messages or statuses too incomplete to use (no id, no sender)
  */
 public record WhatsAppNotification(boolean relevant, List<WhatsAppInbound> messages, List<WhatsAppStatus> statuses,
-    int skipped) {
+    List<WhatsAppError> errors, int skipped) {
 
   public WhatsAppNotification {
     messages = List.copyOf(messages);
     statuses = List.copyOf(statuses);
+    errors = List.copyOf(errors);
   }
 
   /** A notification about something else (another object or field). */
   public static WhatsAppNotification ignored() {
-    return new WhatsAppNotification(false, List.of(), List.of(), 0);
+    return new WhatsAppNotification(false, List.of(), List.of(), List.of(), 0);
   }
 }

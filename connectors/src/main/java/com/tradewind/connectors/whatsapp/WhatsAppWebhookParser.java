@@ -44,6 +44,7 @@ public final class WhatsAppWebhookParser {
     }
     List<WhatsAppInbound> messages = new ArrayList<>();
     List<WhatsAppStatus> statuses = new ArrayList<>();
+    List<WhatsAppError> errors = new ArrayList<>();
     int skipped = 0;
     boolean relevant = false;
     for (JsonNode entry : root.path("entry")) {
@@ -63,6 +64,9 @@ public final class WhatsAppWebhookParser {
             messages.add(parsed);
           }
         }
+        for (JsonNode error : value.path("errors")) {
+          errors.add(error(error));
+        }
         for (JsonNode status : value.path("statuses")) {
           WhatsAppStatus parsed = status(status);
           if (parsed == null) {
@@ -73,7 +77,8 @@ public final class WhatsAppWebhookParser {
         }
       }
     }
-    return relevant ? new WhatsAppNotification(true, messages, statuses, skipped) : WhatsAppNotification.ignored();
+    return relevant ? new WhatsAppNotification(true, messages, statuses, errors, skipped)
+        : WhatsAppNotification.ignored();
   }
 
   private static Map<String, String> contactNames(JsonNode contacts) {

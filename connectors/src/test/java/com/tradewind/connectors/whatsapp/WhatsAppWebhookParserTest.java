@@ -76,6 +76,15 @@ class WhatsAppWebhookParserTest {
   }
 
   @Test
+  void accountLevelErrorsAreReadWithTheirDetails() throws Exception {
+    WhatsAppNotification n = parser.parse(Payloads.bytes("value-errors.json"));
+    assertTrue(n.relevant());
+    assertTrue(n.messages().isEmpty() && n.statuses().isEmpty());
+    assertEquals(131042, n.errors().get(0).code());
+    assertTrue(n.errors().get(0).details().contains("payment method"));
+  }
+
+  @Test
   void batchOfEntriesChangesAndMessagesInOrder() throws Exception {
     WhatsAppNotification n = parser.parse(Payloads.bytes("batch.json"));
     assertEquals(List.of("5215512345678", "5491123456789", "447700900123"),

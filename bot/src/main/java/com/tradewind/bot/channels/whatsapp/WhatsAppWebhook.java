@@ -68,6 +68,12 @@ public final class WhatsAppWebhook implements Routes {
     router.post(PATH).handler(this::rejectDeclaredOversize);
     router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     router.post(PATH).handler(this::receive);
+    router.post(PATH).failureHandler(ctx -> {
+      if (ctx.statusCode() == 413) {
+        count("too_large"); // a chunked body the size check could not see up front
+      }
+      ctx.next();
+    });
   }
 
   /** Rejected requests by reason (signature_missing, malformed_json…), for metrics and tests. */
@@ -124,6 +130,7 @@ public final class WhatsAppWebhook implements Routes {
       ok(ctx, new JsonObject().put("ignored", true));
       return;
     }
+    notification.errors().forEach(e -> LOG.warn("WhatsApp reports error {} ({}): {}", e.code(), e.title(), e.details()));
     if (notification.skipped() > 0) {
       LOG.warn("WhatsApp notification had {} incomplete message(s) or status(es); skipped", notification.skipped());
     }

@@ -433,8 +433,15 @@ class WhatsAppWebhookTest {
     HttpResponse<Buffer> r = postSigned(body);
     assertEquals(413, r.statusCode());
     assertTrue(r.bodyAsJsonObject().containsKey("error"));
+    // the same without a Content-Length: the body is streamed in chunks and cut off at the limit
+    var chunked = vertx.createHttpClient().request(io.vertx.core.http.HttpMethod.POST, port, "127.0.0.1",
+        WhatsAppWebhook.PATH).await(10, TimeUnit.SECONDS);
+    chunked.setChunked(true).putHeader(WhatsAppSignatureVerifier.HEADER, SIGNER.sign(body.getBytes(StandardCharsets.UTF_8)));
+    var response = chunked.send(Buffer.buffer(body)).await(10, TimeUnit.SECONDS);
+    assertEquals(413, response.statusCode());
     Thread.sleep(300);
     assertEquals(0, graph.getAllServeEvents().size());
+    assertEquals(2L, channel.rejections().get("too_large"));
   }
 
   @Test
