@@ -41,6 +41,9 @@ final class ServeCommand implements Callable<Integer> {
         .customerTokens(commerce.tokens());
     var slack = com.tradewind.bot.channels.slack.SlackConnector.install(vertx, System.getenv(), handoff.dialogue(),
         server, delivery.inbox());
+    com.tradewind.bot.channels.whatsapp.WhatsAppChannel.install(vertx, server, handoff.dialogue(),
+        com.tradewind.bot.replies.ReplyTemplates.load(config.conversation().repliesDir()), System.getenv(),
+        delivery.inbox()).ifPresent(whatsapp -> handoff.service().relay("whatsapp", whatsapp.buyerRelay()));
     int port;
     try {
       port = server.start().await(30, TimeUnit.SECONDS);
