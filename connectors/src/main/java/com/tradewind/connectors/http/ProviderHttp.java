@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class ProviderHttp {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProviderHttp.class);
+  private static final int MAX_CONNECTIONS = 32;
 
   private final Vertx vertx;
   private final WebClient client;
@@ -50,7 +52,9 @@ public final class ProviderHttp {
         .setConnectTimeout((int) policy.connectTimeout().toMillis())
         .setUserAgent("Tradewind/0.1")
         .setKeepAlive(true)
-        .setFollowRedirects(false));
+        .setFollowRedirects(false),
+        // The default of 5 connections would queue a burst of questions behind a slow provider.
+        new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS));
     this.breaker = CircuitBreaker.create("commerce-" + provider, vertx, new CircuitBreakerOptions()
             .setMaxFailures(policy.breakerFailures())
             .setFailuresRollingWindow(policy.breakerWindow().toMillis())

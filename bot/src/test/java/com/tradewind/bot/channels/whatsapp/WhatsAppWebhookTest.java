@@ -291,6 +291,25 @@ class WhatsAppWebhookTest {
   }
 
   @Test
+  void knowledgeAnswersListTheirSourcesAsLinks() throws Exception {
+    assertEquals(200, postSigned(resource("text-chinese-knowledge.json")).statusCode());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    List<JsonObject> toUser = List.of();
+    while (toUser.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      toUser = graph.findAll(postRequestedFor(urlEqualTo(MESSAGES))).stream().map(WhatsAppWebhookTest::body)
+          .filter(b -> "8613800138000".equals(b.getString("to"))).toList();
+    }
+    assertEquals(1, toUser.size());
+    JsonObject reply = toUser.get(0);
+    String text = reply.containsKey("text") ? reply.getJsonObject("text").getString("body")
+        : reply.getJsonObject("interactive").getJsonObject("body").getString("text");
+    assertTrue(text.contains("7个工作日"), text);
+    assertTrue(text.contains(replies.text("zh", "knowledge_sources")), text);
+    assertTrue(text.contains("https://support.example.com/kb/seller/zh/disputes.md"), text);
+  }
+
+  @Test
   void nonTextGetsAPoliteReplyInTheConversationsLanguage() throws Exception {
     // a US number writing Spanish: the language comes from the conversation, not the number
     assertEquals(200, postSigned(resource("text-spanish-us-number.json")).statusCode());
