@@ -15,14 +15,18 @@ final class RawBody {
 
   private RawBody() {}
 
-  /** Calls {@code next} with the whole body, or answers 413 once it grows past {@code limit}. */
-  static void read(RoutingContext ctx, long limit, BiConsumer<RoutingContext, Buffer> next) {
+  /**
+   * Calls {@code next} with the whole body, or answers 413 (and runs {@code onTooLarge}) once it
+   * grows past {@code limit}.
+   */
+  static void read(RoutingContext ctx, long limit, Runnable onTooLarge, BiConsumer<RoutingContext, Buffer> next) {
     HttpServerRequest request = ctx.request();
     String declared = request.getHeader("content-length");
     if (declared != null) {
       try {
         if (Long.parseLong(declared.strip()) > limit) {
-          tooLarge(ctx);
+          onTooLarge.run();
+        tooLarge(ctx);
           return;
         }
       } catch (NumberFormatException e) {
@@ -38,6 +42,7 @@ final class RawBody {
       }
       if (body.length() + chunk.length() > limit) {
         rejected[0] = true;
+        onTooLarge.run();
         tooLarge(ctx);
       } else {
         body.appendBuffer(chunk);

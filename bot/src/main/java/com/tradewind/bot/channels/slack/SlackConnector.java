@@ -69,7 +69,7 @@ public final class SlackConnector {
       api = null;
       inbound = null;
       commands = null;
-      routes = SlackRoutes.disabled();
+      routes = SlackRoutes.disabled("the Slack connector is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET");
       return;
     }
     WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("Tradewind")
@@ -82,7 +82,8 @@ public final class SlackConnector {
     inbound = new SlackInbound(inbox, self::get, threads, stats, clock);
     commands = new SlackCommandRunner(vertx, dialogue, api, renderer, tuning.commandInlineBudget());
     inbox.process(SlackInbound.CHANNEL, new SlackResponder(dialogue, api, renderer, feedback, threads));
-    routes = options.signingSecret() == null ? SlackRoutes.disabled()
+    routes = options.signingSecret() == null
+        ? SlackRoutes.disabled("Slack events arrive over Socket Mode; set SLACK_SIGNING_SECRET to receive them over HTTP")
         : new SlackRoutes(new SlackSignatureVerifier(options.signingSecret(), clock), inbound, commands, stats);
   }
 

@@ -41,17 +41,17 @@ final class SlackRoutes implements Routes {
     this.stats = stats;
   }
 
-  /** Routes of a connector that is off: a clear 404 instead of the web chat's catch-all. */
-  static Routes disabled() {
-    return router -> router.post("/slack/*").handler(ctx -> JsonErrors.send(ctx, 404,
-        "the Slack connector is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET"));
+  /** Routes of a connector that is off (or in Socket Mode): a clear 404 instead of the web chat's catch-all. */
+  static Routes disabled(String why) {
+    return router -> router.post("/slack/*").handler(ctx -> JsonErrors.send(ctx, 404, why));
   }
 
   @Override
   public void mount(Router router) {
-    router.post("/slack/events").handler(ctx -> RawBody.read(ctx, MAX_BODY, this::events));
-    router.post("/slack/commands").handler(ctx -> RawBody.read(ctx, MAX_BODY, this::command));
-    router.post("/slack/interactions").handler(ctx -> RawBody.read(ctx, MAX_BODY, this::interaction));
+    Runnable tooLarge = () -> stats.count("rejected.too_large");
+    router.post("/slack/events").handler(ctx -> RawBody.read(ctx, MAX_BODY, tooLarge, this::events));
+    router.post("/slack/commands").handler(ctx -> RawBody.read(ctx, MAX_BODY, tooLarge, this::command));
+    router.post("/slack/interactions").handler(ctx -> RawBody.read(ctx, MAX_BODY, tooLarge, this::interaction));
   }
 
   private boolean verified(RoutingContext ctx, Buffer body) {

@@ -240,6 +240,7 @@ class SlackEventsTest {
       HttpResponse<Buffer> tooBig = slack.signed("/slack/events", huge, "application/json");
       assertEquals(413, tooBig.statusCode());
       assertEquals("request body too large", tooBig.bodyAsJsonObject().getString("error"));
+      assertEquals(1, slack.connector.stats().get("rejected.too_large"));
       HttpResponse<Buffer> notJson = slack.signed("/slack/events", "{\"type\":".getBytes(StandardCharsets.UTF_8), "application/json");
       assertEquals(400, notJson.statusCode());
       assertTrue(notJson.bodyAsJsonObject().containsKey("error"));

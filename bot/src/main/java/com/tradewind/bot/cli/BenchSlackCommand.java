@@ -1,0 +1,283 @@
+package com.tradewind.bot.cli;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.tradewind.bot.channels.InMemoryFeedbackRecorder;
+import com.tradewind.bot.channels.slack.SlackConnector;
+import com.tradewind.bot.config.HttpOptions;
+import com.tradewind.bot.config.SlackOptions;
+import com.tradewind.bot.delivery.InMemoryInbox;
+import com.tradewind.bot.http.ApiServer;
+import com.tradewind.connectors.slack.SlackSignatureVerifier;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Signed Slack events posted to {@code /slack/events} at increasing rates (open loop: the sender
+ * does not wait for answers), replies caught by a fake Slack Web API in the same process: replies
+ * per second, p50/p99 from sending the event to the reply reaching {@code chat.postMessage}, and
+ * duplicate or missing replies. Events are DMs from a few thousand people continuing their
+ * conversations, so Slack's one message per second per channel pacing is real but rarely waited on. The baseline posts the same signed
+ * bodies at the same rates to a constant Vert.x endpoint.
+ */
+@Command(name = "bench-slack", description = "Benchmark Slack events end to end against a local fake Slack API.")
+final class BenchSlackCommand implements Callable<Integer> {
+
+  private static final String SECRET = "bench-signing-secret";
+  /**
+   * The chat benchmark's mix without "talk to a human": a handed-off conversation is silent by
+   * design, which would count as missing replies for every later message of that person.
+   */
+  private static final List<String> MESSAGES = List.of(
+      "hola", "¿dónde está mi pedido 8123456789012345?", "where is my order?", "track RR123456785CN",
+      "平台仲裁要多久", "chcę zwrócić towar", "Wie lange dauert der Economy-Versand?", "how do I edit a shipping template?",
+      "où est ma commande 8123456789012347", "сколько идёт стандартная доставка?", "merhaba", "ok",
+      "como faço para devolver um produto", "こんにちは", "주문 상태 확인", "مرحبا، أين طلبي؟");
+
+  @Option(names = "--rates", split = ",", defaultValue = "250,500,1000,1500,2000",
+      description = "messages per second, one step each (default: ${DEFAULT-VALUE})")
+  int[] rates;
+
+  @Option(names = "--seconds", defaultValue = "5", description = "length of each step (default: ${DEFAULT-VALUE})")
+  int seconds;
+
+  @Option(names = "--users", defaultValue = "5000", description = "people writing DMs (default: ${DEFAULT-VALUE})")
+  int users;
+
+  @Option(names = "--connections", defaultValue = "128", description = "HTTP connections of the sender (default: ${DEFAULT-VALUE})")
+  int connections;
+
+  private final SlackSignatureVerifier signer = new SlackSignatureVerifier(SECRET, Clock.systemUTC());
+
+  /** One step's outcome. */
+  private record Step(int rate, int sent, double repliesPerSecond, double p50, double p99, int missing, int duplicates,
+      int errors) {}
+
+  @Override
+  public Integer call() throws Exception {
+    try (BotRuntime bot = BotRuntime.start()) {
+      Vertx vertx = bot.vertx();
+      int total = Arrays.stream(rates).map(r -> r * seconds).sum() + 1000 * 2;
+      AtomicLongArray repliedAt = new AtomicLongArray(total);
+      AtomicIntegerArray replies = new AtomicIntegerArray(total);
+      HttpServer fakeSlack = fakeSlack(vertx, repliedAt, replies);
+      SlackOptions options = new SlackOptions(SECRET, "xoxb-bench", null,
+          "http://127.0.0.1:" + fakeSlack.actualPort() + "/api", Set.of(), null);
+      SlackConnector slack = new SlackConnector(vertx, options, SlackConnector.Tuning.defaults(), bot.dialogue(),
+          new InMemoryInbox(Duration.ofHours(1), 1_000_000, Ticker.systemTicker()), new InMemoryFeedbackRecorder(),
+          Clock.systemUTC());
+      slack.start().await(10, TimeUnit.SECONDS);
+      ApiServer server = new ApiServer(vertx, new HttpOptions("127.0.0.1", 0), bot.knowledge(), bot.dialogue(),
+          bot.config().knowledge().knowledgeDir()).with(slack.routes());
+      int port = server.start().await(10, TimeUnit.SECONDS);
+      HttpServer constant = vertx.createHttpServer().requestHandler(r -> r.body().onSuccess(b -> r.response().end()))
+          .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+      System.out.printf("%d cores, open-loop steps of %d s, %d sender connections, DMs from %d people%n",
+          Runtime.getRuntime().availableProcessors(), seconds, connections, users);
+      int[] next = {0};
+      run(vertx, port, 500, 2, next, repliedAt, replies, false); // warm-up
+      System.out.println("Slack events -> inbox -> dialogue -> chat.postMessage (latency: event sent to reply received)");
+      System.out.printf("%8s %8s %10s %9s %9s %8s %6s %6s%n", "rate/s", "sent", "replies/s", "p50 ms", "p99 ms", "missing",
+          "dupes", "errors");
+      int sustained = 0;
+      double sustainedP99 = 0;
+      boolean clean = true;
+      for (int rate : rates) {
+        Step s = run(vertx, port, rate, seconds, next, repliedAt, replies, true);
+        clean &= s.missing() == 0 && s.duplicates() == 0 && s.errors() == 0;
+        if (s.missing() == 0 && s.duplicates() == 0 && s.errors() == 0 && s.repliesPerSecond() >= 0.95 * rate
+            && s.p99() <= 100) {
+          sustained = rate;
+          sustainedP99 = s.p99();
+        }
+      }
+      System.out.println("baseline: the same signed bodies to a constant Vert.x endpoint (latency: request to response)");
+      for (int rate : rates) {
+        baseline(vertx, constant.actualPort(), rate, next);
+      }
+      System.out.printf("sustained: %,d msg/s with p99 %.1f ms (target >= 1,000 msg/s, p99 <= 100 ms); %s%n", sustained,
+          sustainedP99, clean ? "no duplicate or missing replies" : "DUPLICATE OR MISSING REPLIES");
+      System.out.println("connector counts: " + slack.stats().snapshot());
+      slack.stop().await(30, TimeUnit.SECONDS);
+      server.stop().await(10, TimeUnit.SECONDS);
+      return clean ? 0 : 1;
+    }
+  }
+
+  /** A fake {@code auth.test} and {@code chat.postMessage} that notes when each event's reply arrives. */
+  private static HttpServer fakeSlack(Vertx vertx, AtomicLongArray repliedAt, AtomicIntegerArray replies) throws Exception {
+    return vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+      if (req.path().endsWith("/auth.test")) {
+        req.response().end("{\"ok\":true,\"user_id\":\"UBENCHBOT\",\"bot_id\":\"BBENCH\",\"team_id\":\"TBENCH\"}");
+        return;
+      }
+      long now = System.nanoTime();
+      String threadTs = body.toJsonObject().getString("thread_ts", "");
+      int i = (int) (Long.parseLong(threadTs.substring(0, threadTs.indexOf('.'))) - 1_700_000_000L);
+      if (replies.incrementAndGet(i) == 1) {
+        repliedAt.set(i, now);
+      }
+      req.response().end("{\"ok\":true,\"ts\":\"1.1\"}");
+    })).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Event {@code i}: a DM from one of {@code users} people continuing their conversation, written
+   * in a thread whose root is the message itself, so the reply's {@code thread_ts} names the event.
+   */
+  private Signed event(int i, long epochSecond) {
+    String ts = (1_700_000_000L + i) + ".000100";
+    JsonObject body = new JsonObject().put("token", "x").put("team_id", "TBENCH").put("api_app_id", "ABENCH")
+        .put("type", "event_callback").put("event_id", "EvB" + i).put("event_time", epochSecond)
+        .put("event", new JsonObject().put("type", "message").put("channel", "DB" + (i % users)).put("user", "UB" + (i % users))
+            .put("text", MESSAGES.get(i % MESSAGES.size())).put("ts", ts).put("thread_ts", ts).put("event_ts", ts)
+            .put("channel_type", "im"));
+    Buffer buffer = body.toBuffer();
+    String stamp = String.valueOf(epochSecond);
+    io.vertx.core.MultiMap headers = io.vertx.core.MultiMap.caseInsensitiveMultiMap()
+        .set("X-Slack-Request-Timestamp", stamp).set("X-Slack-Signature", signer.sign(stamp, buffer.getBytes()))
+        .set("content-type", "application/json");
+    return new Signed(buffer, headers);
+  }
+
+  private record Signed(Buffer body, io.vertx.core.MultiMap headers) {}
+
+  private Step run(Vertx vertx, int port, int rate, int secs, int[] next, AtomicLongArray repliedAt,
+      AtomicIntegerArray replies, boolean print) throws Exception {
+    int first = next[0];
+    int count = rate * secs;
+    next[0] += count;
+    long[] sentAt = new long[count];
+    AtomicInteger errors = new AtomicInteger();
+    send(vertx, port, rate, count, i -> first + i, sentAt, errors);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); // later than this counts as missing
+    while (System.nanoTime() < deadline && !allReplied(replies, first, count)) {
+      Thread.sleep(10);
+    }
+    Thread.sleep(200); // a late duplicate would show up now
+    long lastReply = 0;
+    long[] latency = new long[count];
+    int missing = 0;
+    int dupes = 0;
+    int answered = 0;
+    for (int i = 0; i < count; i++) {
+      int n = replies.get(first + i);
+      if (n == 0) {
+        missing++;
+        latency[i] = Long.MAX_VALUE;
+        continue;
+      }
+      dupes += n - 1;
+      answered++;
+      latency[i] = repliedAt.get(first + i) - sentAt[i];
+      lastReply = Math.max(lastReply, repliedAt.get(first + i));
+    }
+    Arrays.sort(latency);
+    double p50 = latency[count / 2] / 1e6;
+    double p99 = latency[Math.min(count - 1, (int) (count * 0.99))] / 1e6;
+    double replyRate = answered / ((lastReply - sentAt[0]) / 1e9);
+    Step step = new Step(rate, count, replyRate, p50, p99, missing, dupes, errors.get());
+    if (print) {
+      System.out.printf("%8d %8d %10.0f %9.2f %9s %8d %6d %6d%n", rate, count, replyRate, p50,
+          p99 > 1e9 ? "n/a" : String.format("%.2f", p99), missing, dupes, errors.get());
+    }
+    return step;
+  }
+
+  private void baseline(Vertx vertx, int port, int rate, int[] next) throws Exception {
+    int count = rate * seconds;
+    int first = next[0];
+    next[0] += count;
+    long[] sentAt = new long[count];
+    long[] doneAt = new long[count];
+    AtomicInteger errors = new AtomicInteger();
+    send(vertx, port, rate, count, i -> first + i, sentAt, errors, doneAt);
+    long[] latency = new long[count];
+    for (int i = 0; i < count; i++) {
+      latency[i] = doneAt[i] - sentAt[i];
+    }
+    Arrays.sort(latency);
+    System.out.printf("%8d %8d %10s %9.2f %9.2f %8s %6s %6d%n", rate, count, "-", latency[count / 2] / 1e6,
+        latency[(int) (count * 0.99)] / 1e6, "-", "-", errors.get());
+  }
+
+  private void send(Vertx vertx, int port, int rate, int count, java.util.function.IntUnaryOperator index, long[] sentAt,
+      AtomicInteger errors) throws Exception {
+    send(vertx, port, rate, count, index, sentAt, errors, null);
+  }
+
+  /** Sends {@code count} events at {@code rate} per second from a 5 ms timer and waits for every response. */
+  private void send(Vertx vertx, int port, int rate, int count, java.util.function.IntUnaryOperator index, long[] sentAt,
+      AtomicInteger errors, long[] doneAt) throws Exception {
+    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
+        .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+    CountDownLatch done = new CountDownLatch(count);
+    int[] sent = {0};
+    long epochSecond = Clock.systemUTC().instant().getEpochSecond();
+    Signed[] events = new Signed[count]; // signed up front: the sender should not compete with the bot for CPU
+    for (int i = 0; i < count; i++) {
+      events[i] = event(index.applyAsInt(i), epochSecond);
+    }
+    long start = System.nanoTime();
+    vertx.setPeriodic(5, timer -> {
+      long due = Math.min(count, (System.nanoTime() - start) * rate / 1_000_000_000L + 1);
+      while (sent[0] < due) {
+        int i = sent[0]++;
+        Signed event = events[i];
+        sentAt[i] = System.nanoTime();
+        client.request(HttpMethod.POST, "/slack/events")
+            .compose(req -> {
+              req.headers().addAll(event.headers());
+              return req.send(event.body());
+            })
+            .compose(resp -> {
+              if (resp.statusCode() != 200) {
+                errors.incrementAndGet();
+              }
+              return resp.body();
+            })
+            .onComplete(ar -> {
+              if (doneAt != null) {
+                doneAt[i] = System.nanoTime();
+              }
+              if (ar.failed()) {
+                errors.incrementAndGet();
+              }
+              done.countDown();
+            });
+      }
+      if (sent[0] >= count) {
+        vertx.cancelTimer(timer);
+      }
+    });
+    done.await(120, TimeUnit.SECONDS);
+    client.close();
+  }
+
+  private static boolean allReplied(AtomicIntegerArray replies, int first, int count) {
+    for (int i = 0; i < count; i++) {
+      if (replies.get(first + i) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
