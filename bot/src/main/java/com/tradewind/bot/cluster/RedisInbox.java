@@ -143,7 +143,7 @@ public final class RedisInbox implements Inbox {
     dedupe.forEach(k -> eval.arg(keys.dedupe(k)));
     eval.arg(keys.order(message.conversation())).arg(keys.inboxStream())
         .arg(options.dedupeFor().toSeconds()).arg(dedupe.size())
-        .arg(InboundMessageJson.toJson(message).encode()).arg(message.id());
+        .arg(InboundMessageJson.encode(InboundMessageJson.toJson(message))).arg(message.id());
     return redis.send(eval).map(seq -> {
       if (seq.toLong() == 0) {
         counters.countDuplicate();
@@ -165,7 +165,8 @@ public final class RedisInbox implements Inbox {
     }
     Request read = Request.cmd(Command.XREADGROUP).arg("GROUP").arg(keys.inboxGroup()).arg(options.node())
         .arg("COUNT").arg(READ_COUNT).arg("BLOCK").arg(BLOCK_MS).arg("STREAMS").arg(keys.inboxStream()).arg(">");
-    redis.sendAnyway(read, BLOCK_MS + 4_000).onComplete(ar -> {
+    // Replies complete on the Redis connection's event loop; the work queues live on this inbox's context.
+    redis.sendAnyway(read, BLOCK_MS + 4_000).onComplete(ar -> context.runOnContext(v -> {
       if (closed) {
         return;
       }
@@ -180,7 +181,7 @@ public final class RedisInbox implements Inbox {
         readBackoff = Math.min(readBackoff * 2, 5_000);
         vertx.setTimer(readBackoff, t -> readLoop());
       }
-    });
+    }));
   }
 
   /** Takes over entries other nodes held too long without refreshing them: their node died. */
@@ -190,7 +191,7 @@ public final class RedisInbox implements Inbox {
     }
     Request claim = Request.cmd(Command.XAUTOCLAIM).arg(keys.inboxStream()).arg(keys.inboxGroup()).arg(options.node())
         .arg(options.claimIdle().toMillis()).arg(cursor).arg("COUNT").arg(READ_COUNT);
-    redis.send(claim).onSuccess(reply -> {
+    redis.send(claim).onSuccess(reply -> context.runOnContext(v -> {
       List<StreamEntry> entries = new ArrayList<>();
       StreamEntry.entries(reply.get(1), entries);
       for (StreamEntry entry : entries) {
@@ -210,7 +211,7 @@ public final class RedisInbox implements Inbox {
       if (!next.equals("0-0")) {
         claimAbandoned(next);
       }
-    });
+    }));
   }
 
   /** Resets the idle time of held entries, which tells other nodes this one is alive. */

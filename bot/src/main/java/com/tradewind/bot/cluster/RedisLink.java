@@ -45,7 +45,7 @@ public final class RedisLink {
     RedisOptions options = new RedisOptions().setConnectionString(url).setMaxPoolSize(24).setMaxPoolWaiting(512)
         .setNetClientOptions(new NetClientOptions().setConnectTimeout(2_000).setTcpKeepAlive(true));
     RedisLink link = new RedisLink(vertx, Redis.createClient(vertx, options), redact(url));
-    return link.ping().map(link);
+    return link.ping(5_000).map(link);
   }
 
   /** The URL without its password, for logs and errors. */
@@ -53,8 +53,8 @@ public final class RedisLink {
     return url.replaceAll("//[^@/]*@", "//***@");
   }
 
-  private Future<Void> ping() {
-    return client.send(Request.cmd(Command.PING)).timeout(2_000, TimeUnit.MILLISECONDS).transform(ar -> {
+  private Future<Void> ping(long timeoutMs) {
+    return client.send(Request.cmd(Command.PING)).timeout(timeoutMs, TimeUnit.MILLISECONDS).transform(ar -> {
       boolean up = ar.succeeded();
       if (up != reachable && !closed) {
         if (up) {
@@ -66,7 +66,7 @@ public final class RedisLink {
       reachable = up;
       pingDelay = up ? 1_000 : Math.min(pingDelay * 2, 5_000);
       if (!closed) {
-        timer = vertx.setTimer(pingDelay, t -> ping());
+        timer = vertx.setTimer(pingDelay, t -> ping(3_000));
       }
       return Future.succeededFuture();
     });

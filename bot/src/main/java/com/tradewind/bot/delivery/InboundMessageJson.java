@@ -11,6 +11,36 @@ public final class InboundMessageJson {
 
   private InboundMessageJson() {}
 
+  /**
+   * The JSON text of {@code json}, safe to store as UTF-8: an unpaired surrogate (JSON escapes
+   * allow one, and platforms do send cut emoji) is written as a JSON backslash-u escape, where
+   * plain UTF-8 encoding would silently turn it into a question mark.
+   */
+  public static String encode(JsonObject json) {
+    String text = json.encode();
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+      if (paired) {
+        if (out != null) {
+          out.append(c).append(text.charAt(i + 1));
+        }
+        i++;
+        continue;
+      }
+      if (Character.isSurrogate(c)) {
+        if (out == null) {
+          out = new StringBuilder(text.length() + 16).append(text, 0, i);
+        }
+        out.append(String.format("\\u%04x", (int) c));
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
   public static JsonObject toJson(InboundMessage m) {
     return new JsonObject()
         .put("id", m.id())

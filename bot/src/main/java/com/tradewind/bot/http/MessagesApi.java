@@ -75,7 +75,8 @@ public final class MessagesApi {
     if (user == null || user.isBlank()) {
       return "\"user\" is required";
     }
-    if (user.length() > MAX_ID || body.getString("conversation", "").length() > MAX_ID) {
+    String conversation = body.getString("conversation"); // null when absent or explicitly null
+    if (user.length() > MAX_ID || conversation != null && conversation.length() > MAX_ID) {
       return "\"user\" and \"conversation\" must be at most " + MAX_ID + " characters";
     }
     String text = body.getString("text");

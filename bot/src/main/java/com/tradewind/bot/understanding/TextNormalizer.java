@@ -29,7 +29,9 @@ final class TextNormalizer {
     }
     // Format characters go before NFKC: removing them afterwards could let a second pass compose
     // characters the first did not, and the parsers rely on normalize(normalize(x)) == normalize(x).
-    String nfkc = Normalizer.normalize(numberSignsToHash(withoutFormatCharacters(text)), Normalizer.Form.NFKC);
+    // Number signs once more after NFKC: it turns a full-width Ｎ into the N of "N°".
+    String nfkc = numberSignsToHash(
+        Normalizer.normalize(numberSignsToHash(withoutFormatCharacters(text)), Normalizer.Form.NFKC));
     StringBuilder out = new StringBuilder(nfkc.length());
     for (int i = 0; i < nfkc.length(); i++) {
       char c = nfkc.charAt(i);

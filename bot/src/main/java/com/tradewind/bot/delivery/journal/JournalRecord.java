@@ -47,7 +47,7 @@ public record JournalRecord(Type type, JsonObject body) {
 
   /** The bytes of this record, header included. */
   public byte[] encode() {
-    byte[] json = body.encode().getBytes(StandardCharsets.UTF_8);
+    byte[] json = com.tradewind.bot.delivery.InboundMessageJson.encode(body).getBytes(StandardCharsets.UTF_8);
     ByteBuffer out = ByteBuffer.allocate(HEADER + 1 + json.length);
     out.putInt(1 + json.length);
     CRC32C crc = new CRC32C();

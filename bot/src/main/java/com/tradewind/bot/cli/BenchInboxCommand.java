@@ -1,0 +1,142 @@
+package com.tradewind.bot.cli;
+
+import com.tradewind.bot.delivery.InboundMessage;
+import com.tradewind.bot.delivery.journal.JournalInbox;
+import com.tradewind.bot.delivery.journal.JournalOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Measures the journal inbox on this machine's disk: the latency of one offer (an fsync each),
+ * and throughput with many concurrent offers sharing fsyncs (group commit), against a baseline
+ * of one plain write+fsync per record in the same process.
+ */
+@Command(name = "bench-inbox", description = "Offer latency and group-commit throughput of the inbox journal.")
+final class BenchInboxCommand implements Callable<Integer> {
+
+  @Option(names = "--dir", description = "folder for the journal (default: a temporary folder under the data dir)")
+  Path dir;
+
+  @Option(names = "--messages", description = "messages per measurement (default ${DEFAULT-VALUE})")
+  int messages = 5_000;
+
+  @Option(names = "--concurrency", description = "offers in flight in the throughput run (default ${DEFAULT-VALUE})")
+  int concurrency = 256;
+
+  @Override
+  public Integer call() throws Exception {
+    Path base = dir != null ? dir : com.tradewind.bot.config.TradewindConfig.load(System.getenv()).knowledge().dataDir()
+        .resolve("bench-inbox-" + System.nanoTime());
+    Files.createDirectories(base);
+    Vertx vertx = Vertx.vertx();
+    try {
+      double baselineMs = baselineFsyncMillis(base.resolve("baseline.bin"), Math.min(messages, 1_000));
+      System.out.printf("baseline: one write+fsync of a 300-byte record: %.3f ms median%n", baselineMs);
+
+      JournalInbox inbox = JournalInbox.open(vertx, JournalOptions.defaults(base.resolve("inbox")), Clock.systemUTC())
+          .await(30, TimeUnit.SECONDS);
+      inbox.process("bench", m -> Future.succeededFuture());
+      int sequential = Math.min(messages, 2_000);
+      long[] latencies = new long[sequential];
+      for (int i = 0; i < sequential; i++) {
+        long t0 = System.nanoTime();
+        inbox.offer(message("s" + i)).await(10, TimeUnit.SECONDS);
+        latencies[i] = System.nanoTime() - t0;
+      }
+      Arrays.sort(latencies);
+      double p50 = latencies[sequential / 2] / 1e6;
+      double p99 = latencies[(int) (sequential * 0.99)] / 1e6;
+      System.out.printf("offer, one at a time (%d): p50 %.3f ms, p99 %.3f ms (x%.2f the baseline fsync)%n",
+          sequential, p50, p99, p50 / baselineMs);
+
+      long fsyncsBefore = inbox.fsyncs();
+      long t0 = System.nanoTime();
+      runConcurrently(vertx, inbox, messages, concurrency).await(120, TimeUnit.SECONDS);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      long fsyncs = inbox.fsyncs() - fsyncsBefore;
+      System.out.printf("offer, %d in flight (%d): %.0f messages/s, %d fsyncs (%.1f records per fsync; "
+          + "one fsync each would allow about %.0f/s)%n", concurrency, messages, messages / seconds, fsyncs,
+          (double) messages / Math.max(1, fsyncs), 1000 / baselineMs);
+      inbox.close().await(60, TimeUnit.SECONDS);
+      return 0;
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+      if (dir == null) {
+        try (var files = Files.walk(base)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
+  }
+
+  private static InboundMessage message(String id) {
+    return new InboundMessage(id, "bench", List.of("bench:" + id), "c" + (id.hashCode() & 63),
+        new JsonObject().put("text", "where is my order 8123456789012345?").put("user", "U123").put("team", "T1"),
+        Instant.now());
+  }
+
+  private static Future<Void> runConcurrently(Vertx vertx, JournalInbox inbox, int total, int inFlight) {
+    Promise<Void> done = Promise.promise();
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger finished = new AtomicInteger();
+    vertx.runOnContext(v -> {
+      for (int i = 0; i < Math.min(inFlight, total); i++) {
+        offerNext(inbox, next, finished, total, done);
+      }
+    });
+    return done.future();
+  }
+
+  private static void offerNext(JournalInbox inbox, AtomicInteger next, AtomicInteger finished, int total,
+      Promise<Void> done) {
+    int n = next.getAndIncrement();
+    if (n >= total) {
+      return;
+    }
+    inbox.offer(message("c" + n)).onComplete(ar -> {
+      if (ar.failed()) {
+        done.tryFail(ar.cause());
+        return;
+      }
+      if (finished.incrementAndGet() == total) {
+        done.tryComplete();
+      } else {
+        offerNext(inbox, next, finished, total, done);
+      }
+    });
+  }
+
+  private static double baselineFsyncMillis(Path file, int n) throws Exception {
+    byte[] record = new byte[300];
+    long[] t = new long[n];
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND)) {
+      for (int i = 0; i < n; i++) {
+        long t0 = System.nanoTime();
+        ch.write(ByteBuffer.wrap(record));
+        ch.force(false);
+        t[i] = System.nanoTime() - t0;
+      }
+    }
+    Files.deleteIfExists(file);
+    Arrays.sort(t);
+    return t[n / 2] / 1e6;
+  }
+}
