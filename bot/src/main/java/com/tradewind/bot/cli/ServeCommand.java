@@ -20,13 +20,17 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TradewindConfig config = TradewindConfig.load(System.getenv());
-    Vertx vertx = Vertx.vertx();
+    var opsOptions = com.tradewind.bot.ops.OpsOptions.load(System.getenv(), config.knowledge().dataDir());
+    var metrics = com.tradewind.bot.metrics.BotMetrics.create();
+    Vertx vertx = com.tradewind.bot.metrics.MeteredVertx.create(metrics);
     // Language models load in the background: the index alone decides readiness, and Han, kana,
     // Hangul and Arabic questions never need the models.
     LanguageDetector detector = new LanguageDetector(false);
     KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector);
     var dialogue = com.tradewind.bot.conversation.DialogueAssembly.build(config.conversation(), knowledge, detector);
     ApiServer server = new ApiServer(vertx, config.http(), knowledge, dialogue, config.knowledge().knowledgeDir());
+    var ops = com.tradewind.bot.ops.Operations.install(vertx, metrics, opsOptions, System.getenv(), knowledge, dialogue,
+        server);
     int port;
     try {
       port = server.start().await(30, TimeUnit.SECONDS);
@@ -52,6 +56,7 @@ final class ServeCommand implements Callable<Integer> {
       try {
         server.stop().await(5, TimeUnit.SECONDS);
         knowledge.close().await(10, TimeUnit.SECONDS);
+        ops.close(vertx).await(5, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
       } catch (Exception e) {
         LOG.warn("unclean shutdown: {}", e.toString());
