@@ -7,7 +7,7 @@
   var COLORS = ['#1f6feb', '#2da44e', '#d29922', '#cf222e', '#8250df', '#0a7ea4', '#bf3989', '#6e7781',
     '#57ab5a', '#e16f24', '#3fb950', '#a475f9'];
   var OUTCOMES = [
-    { key: 'resolved', label: 'resolved (👍)', color: '#2da44e' },
+    { key: 'resolved', label: 'resolved (helpful)', color: '#2da44e' },
     { key: 'answered', label: 'answered', color: '#1f6feb' },
     { key: 'handoffs', label: 'handed off', color: '#d29922' },
     { key: 'unanswered', label: 'not answered', color: '#cf222e' }
@@ -122,7 +122,7 @@
       var li = el('li');
       li.appendChild(el('span', String(g.count), 'count'));
       li.appendChild(el('span', g.label));
-      li.appendChild(el('span', ' · ' + g.languages.join(', ') + ' · ' + g.unanswered + ' unanswered, ' + g.downvoted + ' 👎', 'langs'));
+      li.appendChild(el('span', ' · ' + g.languages.join(', ') + ' · ' + g.unanswered + ' unanswered, ' + g.downvoted + ' down-voted', 'langs'));
       var sub = el('ul');
       g.examples.slice(1).forEach(function (x) { sub.appendChild(el('li', x)); });
       g.passages.forEach(function (p) {

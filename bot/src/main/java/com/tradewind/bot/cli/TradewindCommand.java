@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tradewind", mixinStandardHelpOptions = true, version = "Tradewind 0.1",
     description = "Self-hostable support assistant for cross-border e-commerce.",
     subcommands = {ServeCommand.class, ChatCommand.class, IndexCommand.class, AskCommand.class, EvalCommand.class,
-        BenchCommand.class, EvalChatCommand.class, BenchChatCommand.class})
+        BenchCommand.class, EvalChatCommand.class, BenchChatCommand.class,
+        BenchOpsCommand.class})
 public final class TradewindCommand implements Runnable {
 
   @CommandLine.Spec

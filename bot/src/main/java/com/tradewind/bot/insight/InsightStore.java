@@ -47,6 +47,8 @@ public final class InsightStore implements TurnObserver, FeedbackRecorder {
     }
   };
   private final ArrayDeque<GapQuestion> gaps = new ArrayDeque<>();
+  /** The last grouping, until a new gap or vote changes it (a dashboard refresh must not regroup). */
+  private List<GapGroup> groups;
 
   /** A knowledge answer and the latest vote of each user on it. */
   private record AnswerRecord(String id, Instant at, String question, String language, String channel,
@@ -141,6 +143,7 @@ public final class InsightStore implements TurnObserver, FeedbackRecorder {
       case "answer" -> answers.put(r.getString("id"), new AnswerRecord(r.getString("id"), at, r.getString("q"),
           r.getString("lang"), r.getString("ch"), refs(r.getJsonArray("p")), new LinkedHashMap<>()));
       case "gap" -> {
+        groups = null;
         gaps.addLast(new GapQuestion(r.getString("q"), r.getString("lang"), r.getString("ch"), at,
             GapQuestion.Reason.UNANSWERED, refs(r.getJsonArray("p"))));
         while (gaps.size() > MAX_GAPS) {
@@ -150,6 +153,7 @@ public final class InsightStore implements TurnObserver, FeedbackRecorder {
       case "vote" -> {
         AnswerRecord answer = answers.get(r.getString("id"));
         if (answer != null) {
+          groups = null;
           answer.votes().put(r.getString("u", ""), Vote.valueOf(r.getString("v")));
         }
       }
@@ -173,6 +177,9 @@ public final class InsightStore implements TurnObserver, FeedbackRecorder {
 
   /** The failed questions, grouped, most frequent first. */
   public synchronized List<GapGroup> groups() {
+    if (groups != null) {
+      return groups;
+    }
     List<GapQuestion> failed = new ArrayList<>(gaps);
     for (AnswerRecord a : answers.values()) {
       if (a.net() == Vote.NOT_HELPFUL) {
@@ -180,7 +187,8 @@ public final class InsightStore implements TurnObserver, FeedbackRecorder {
             a.passages()));
       }
     }
-    return QuestionGrouper.group(failed);
+    groups = QuestionGrouper.group(failed);
+    return groups;
   }
 
   /** Votes on one answer: {helpful, not_helpful}, or null for an unknown id. */

@@ -116,9 +116,11 @@ public final class QuestionGrouper {
   private static final java.util.regex.Pattern LANGUAGE_FOLDER =
       java.util.regex.Pattern.compile("[a-z]{2}(?:[-_][A-Za-z]{2,4})?");
 
+  private static final java.util.regex.Pattern PUNCTUATION = java.util.regex.Pattern.compile("[\\p{P}\\p{S}\\s]+");
+
   static String normalize(String text) {
     String t = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    return t.replaceAll("[\\p{P}\\p{S}\\s]+", " ").strip();
+    return PUNCTUATION.matcher(t).replaceAll(" ").strip();
   }
 
   private static final class Builder {
