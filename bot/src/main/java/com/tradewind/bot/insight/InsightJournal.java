@@ -14,5 +14,11 @@ public interface InsightJournal {
   /** Reads every record in the order written. Blocking: call from a worker. */
   void replay(Consumer<JsonObject> sink) throws IOException;
 
+  /**
+   * Keeps {@code sink} told about records other processes append after the replay (a shared
+   * store in cluster mode); a journal only this process writes has nothing to follow.
+   */
+  default void follow(Consumer<JsonObject> sink) {}
+
   Future<Void> close();
 }

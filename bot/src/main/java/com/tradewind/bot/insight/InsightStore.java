@@ -78,7 +78,11 @@ public final class InsightStore implements TurnObserver, FeedbackRecorder {
         n[0]++;
       });
       return n[0];
-    }, false);
+    }, false).onSuccess(n -> journal.follow(record -> {
+      synchronized (this) {
+        apply(record);
+      }
+    }));
   }
 
   @Override

@@ -4,7 +4,9 @@ import com.tradewind.bot.admin.AdminRoutes;
 import com.tradewind.bot.conversation.DialogueEngine;
 import com.tradewind.bot.http.ApiServer;
 import com.tradewind.bot.insight.FeedbackRecorder;
+import com.tradewind.bot.insight.InsightJournal;
 import com.tradewind.bot.insight.InsightStore;
+import com.tradewind.bot.insight.PostgresJournal;
 import com.tradewind.bot.insight.JsonLinesJournal;
 import com.tradewind.bot.knowledge.KnowledgeService;
 import com.tradewind.bot.logging.SecretMasker;
@@ -49,10 +51,24 @@ public final class Operations {
       KnowledgeService knowledge, DialogueEngine dialogue, ApiServer server) throws Exception {
     SecretMasker masker = SecretMasker.fromEnvironment(env);
     SecretValueMasker.use(masker);
-    InsightStore insight = new InsightStore(new JsonLinesJournal(vertx, options.insightFile()), masker,
-        Clock.systemUTC());
+    InsightJournal journal;
+    if (options.insightPostgres() != null) {
+      PostgresJournal shared = new PostgresJournal(vertx, options.insightPostgres());
+      try {
+        shared.init().await(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // the URI is not repeated: it may hold a password
+        throw new IllegalArgumentException("cannot use the PostgreSQL database of TRADEWIND_INSIGHT_POSTGRES: "
+            + e.getMessage());
+      }
+      journal = shared;
+    } else {
+      journal = new JsonLinesJournal(vertx, options.insightFile());
+    }
+    InsightStore insight = new InsightStore(journal, masker, Clock.systemUTC());
     int replayed = insight.load(vertx).await(60, TimeUnit.SECONDS);
-    LOG.info("insight journal {}: {} records replayed", options.insightFile(), replayed);
+    LOG.info("insight history ({}): {} records replayed", options.insightPostgres() != null ? "PostgreSQL"
+        : options.insightFile(), replayed);
     metrics.monitorCache("knowledge_answers", knowledge.answerCache());
     dialogue.observe(metrics).observe(insight).observe(new TurnLog());
     server.with(new MetricsRoutes(metrics))
