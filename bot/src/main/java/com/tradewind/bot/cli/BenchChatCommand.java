@@ -46,6 +46,10 @@ final class BenchChatCommand implements Callable<Integer> {
       KnowledgeService knowledge = bot.knowledge();
       ApiServer server = new ApiServer(vertx, new HttpOptions("127.0.0.1", 0), knowledge, bot.dialogue(),
           bot.config().knowledge().knowledgeDir());
+      java.nio.file.Path opsDir = java.nio.file.Files.createTempDirectory("tradewind-bench-chat-");
+      com.tradewind.bot.ops.Operations ops = withoutOps ? null : com.tradewind.bot.ops.Operations.install(vertx,
+          com.tradewind.bot.metrics.BotMetrics.create(), new com.tradewind.bot.ops.OpsOptions(null,
+              opsDir.resolve("insight.jsonl"), null), java.util.Map.of(), knowledge, bot.dialogue(), server);
       int port = server.start().await(10, TimeUnit.SECONDS);
       var constant = vertx.createHttpServer().requestHandler(r -> r.response()
               .putHeader("content-type", "application/json").end("{\"reply\":{\"text\":\"ok\"}}"))
@@ -63,8 +67,43 @@ final class BenchChatCommand implements Callable<Integer> {
       System.out.printf("heap in use: %,d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
       System.out.printf("ratio messages/constant: throughput x%.2f, p50 x%.1f, p99 x%.1f (target >= 2,000 msg/s, p99 <= 25 ms)%n",
           ours[0] / base[0], ours[1] / base[1], ours[2] / base[2]);
+      if (ops != null) {
+        scrapeCheck(vertx, port);
+        ops.close(vertx).await(10, TimeUnit.SECONDS);
+      }
       return 0;
     }
+  }
+
+  @Option(names = "--without-ops", description = "no metrics, turn log or insight store (to measure their cost)")
+  boolean withoutOps;
+
+  /** Scrapes /metrics as Prometheus would and checks that the message counts add up. */
+  private static void scrapeCheck(Vertx vertx, int port) throws Exception {
+    var client = vertx.createHttpClient();
+    String scrape = client.request(HttpMethod.GET, port, "127.0.0.1", "/metrics")
+        .compose(req -> req.send().compose(io.vertx.core.http.HttpClientResponse::body))
+        .await(10, TimeUnit.SECONDS).toString();
+    client.close();
+    double in = sum(scrape, "tradewind_messages_in_total");
+    double out = sum(scrape, "tradewind_messages_out_total");
+    double silent = sum(scrape, "tradewind_turns_total", "outcome=\"silent\"");
+    double handoffs = sum(scrape, "tradewind_handoffs_total");
+    System.out.printf("/metrics: messages in %,.0f = replies out %,.0f + silent (person has it) %,.0f: %s; "
+        + "hand-offs started %,.0f%n", in, out, silent, in == out + silent ? "consistent" : "INCONSISTENT", handoffs);
+  }
+
+  private static double sum(String scrape, String metric, String... labels) {
+    double total = 0;
+    for (String line : scrape.split("\n")) {
+      if (line.startsWith(metric + "{") || line.startsWith(metric + " ")) {
+        boolean match = java.util.Arrays.stream(labels).allMatch(line::contains);
+        if (match) {
+          total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+    }
+    return total;
   }
 
   /** Returns {throughput, p50 ms, p99 ms}. */

@@ -21,7 +21,9 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TradewindConfig config = TradewindConfig.load(System.getenv());
-    Vertx vertx = Vertx.vertx();
+    var opsOptions = com.tradewind.bot.ops.OpsOptions.load(System.getenv(), config.knowledge().dataDir());
+    var metrics = com.tradewind.bot.metrics.BotMetrics.create();
+    Vertx vertx = com.tradewind.bot.metrics.MeteredVertx.create(metrics);
     // Language models load in the background: the index alone decides readiness, and Han, kana,
     // Hangul and Arabic questions never need the models.
     LanguageDetector detector = new LanguageDetector(false);
@@ -39,8 +41,12 @@ final class ServeCommand implements Callable<Integer> {
     ApiServer server = new ApiServer(vertx, config.http(), knowledge, handoff.dialogue(),
         config.knowledge().knowledgeDir()).with(handoff.routes()).readyWhen("inbox", delivery.ready())
         .customerTokens(commerce.tokens());
+    var ops = com.tradewind.bot.ops.Operations.install(vertx, metrics, opsOptions, System.getenv(), knowledge, dialogue,
+        server);
+    com.tradewind.bot.channels.FeedbackRecorder slackVotes = (answer, vote, user, channel) -> ops.feedback()
+        .record(answer, com.tradewind.bot.insight.FeedbackRecorder.Vote.valueOf(vote.name()), user, channel).mapEmpty();
     var slack = com.tradewind.bot.channels.slack.SlackConnector.install(vertx, System.getenv(), handoff.dialogue(),
-        server, delivery.inbox());
+        server, delivery.inbox(), slackVotes, handoff.service(), config.handoff().slackChannel());
     com.tradewind.bot.channels.whatsapp.WhatsAppChannel.install(vertx, server, handoff.dialogue(),
         com.tradewind.bot.replies.ReplyTemplates.load(config.conversation().repliesDir()), System.getenv(),
         delivery.inbox()).ifPresent(whatsapp -> handoff.service().relay("whatsapp", whatsapp.buyerRelay()));
@@ -76,6 +82,7 @@ final class ServeCommand implements Callable<Integer> {
         slack.stop().await(10, TimeUnit.SECONDS);
         delivery.close().await(10, TimeUnit.SECONDS);
         knowledge.close().await(10, TimeUnit.SECONDS);
+        ops.close(vertx).await(5, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
       } catch (Exception e) {
         LOG.warn("unclean shutdown: {}", e.toString());

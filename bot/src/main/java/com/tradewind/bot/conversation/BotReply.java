@@ -7,8 +7,14 @@ import java.util.List;
  * own way (web chat bubbles, Slack Block Kit, WhatsApp interactive messages).
  *
  * @param language the language the text is written in
+ * @param answerId set on knowledge answers: the id feedback (👍/👎) refers to, else null
  */
-public record BotReply(String text, String language, List<Button> buttons, List<Source> sources) {
+public record BotReply(String text, String language, List<Button> buttons, List<Source> sources, String answerId) {
+
+  /** A reply that is not a knowledge answer. */
+  public BotReply(String text, String language, List<Button> buttons, List<Source> sources) {
+    this(text, language, buttons, sources, null);
+  }
 
   /** A quick answer the user can tap; {@code id} comes back as the message's action. */
   public record Button(String id, String label) {}

@@ -56,6 +56,7 @@ public final class DialogueEngine implements Dialogue {
   private final CommerceLookup commerce;
   private final KnowledgeService knowledge;
   private final Clock clock;
+  private final TurnObservers observers = new TurnObservers();
 
   public DialogueEngine(ConversationStore store, ConversationLanguage languages, IntentClassifier intents,
       EntityExtractor entities, ReplyTemplates replies, CommerceLookup commerce, KnowledgeService knowledge, Clock clock) {
@@ -70,17 +71,28 @@ public final class DialogueEngine implements Dialogue {
     this.clock = clock;
   }
 
+  /** Adds an observer told about every turn (metrics, insight); channels need no code for it. */
+  public DialogueEngine observe(TurnObserver observer) {
+    observers.add(observer);
+    return this;
+  }
+
   @Override
   public Future<Turn> handle(IncomingMessage message) {
+    long started = System.nanoTime();
     String id = message.conversationId() != null ? message.conversationId()
         : message.channel() + ":" + (message.user() != null ? message.user() : UUID.randomUUID());
     return store.get(id).compose(found -> {
       ConversationState state = found.orElseGet(() -> ConversationState.start(id, clock.instant())).touched(clock.instant());
-      return respond(state, message).compose(result -> store.put(result.state()).map(v -> result.turn()));
+      return respond(state, message).compose(result -> store.put(result.state()).map(v -> {
+        observers.notify(message, result.turn(), result.asked(), result.failed(), started, clock.instant());
+        return result.turn();
+      }));
     });
   }
 
-  private record Result(ConversationState state, Turn turn) {}
+  /** @param asked the knowledge base's answer when it was consulted, else null */
+  private record Result(ConversationState state, Turn turn, com.tradewind.knowledge.search.Answer asked, boolean failed) {}
 
   private Future<Result> respond(ConversationState state, IncomingMessage message) {
     String text = CONTROL.matcher(message.text() == null ? "" : message.text()).replaceAll(" ").strip();
@@ -91,7 +103,8 @@ public final class DialogueEngine implements Dialogue {
     String replyLang = replies.replyLanguage(lang);
     String userLang = lang == null ? ReplyTemplates.FALLBACK : lang;
     if (state.handoff()) {
-      return Future.succeededFuture(new Result(state, new Turn(state.id(), userLang, null, HUMAN_AGENT, 1, found.toMap(), true)));
+      return Future.succeededFuture(new Result(state, new Turn(state.id(), userLang, null, HUMAN_AGENT, 1, found.toMap(), true),
+          null, false));
     }
     IntentResult intent = understand(text, rest, found, state, message.action(), lang);
     ConversationState current = state;
@@ -111,14 +124,16 @@ public final class DialogueEngine implements Dialogue {
           : Future.succeededFuture(new Reply(current, compose.withHuman(replyLang, "unknown", Map.of())));
     };
     return reply.recover(e -> Future.succeededFuture(new Reply(current,
-            compose.withHuman(replyLang, "backend_unavailable", Map.of()))))
+            compose.withHuman(replyLang, "backend_unavailable", Map.of()), false, null, true)))
         .map(r -> new Result(r.state(), new Turn(r.state().id(), userLang, r.reply(), reported(intent, r), intent.confidence(),
-            found.toMap(), r.state().handoff())));
+            found.toMap(), r.state().handoff()), r.asked(), r.failed()));
   }
 
-  private record Reply(ConversationState state, BotReply reply, boolean answered) {
+  /** @param asked the knowledge base's answer when it was consulted; @param failed a backend failed */
+  private record Reply(ConversationState state, BotReply reply, boolean answered,
+      com.tradewind.knowledge.search.Answer asked, boolean failed) {
     Reply(ConversationState state, BotReply reply) {
-      this(state, reply, false);
+      this(state, reply, false, null, false);
     }
   }
 
@@ -145,7 +160,7 @@ public final class DialogueEngine implements Dialogue {
         case "track" -> new IntentResult(TRACK_PARCEL, 1);
         case "order_status" -> new IntentResult(ORDER_STATUS, 1);
         case "helpful", "not_helpful" -> new IntentResult(FEEDBACK, 1);
-        default -> intents.classify(text, lang);
+        default -> Feedback.parse(action) != null ? new IntentResult(FEEDBACK, 1) : intents.classify(text, lang);
       };
     }
     boolean onlyEntities = rest.codePoints().noneMatch(Character::isLetter);
@@ -267,8 +282,8 @@ public final class DialogueEngine implements Dialogue {
       return Future.succeededFuture(new Reply(state, compose.withHuman(replyLang, fallbackKey, Map.of())));
     }
     return knowledge.ask(text, lang).map(answer -> answer.answered()
-        ? new Reply(state, compose.knowledge(answer, replyLang), true)
-        : new Reply(state, compose.withHuman(replyLang, fallbackKey, Map.of())));
+        ? new Reply(state, compose.knowledge(answer, replyLang, AnswerIds.next()), true, answer, false)
+        : new Reply(state, compose.withHuman(replyLang, fallbackKey, Map.of()), false, answer, false));
   }
 
   private static boolean looksLikeQuestion(String text) {

@@ -98,14 +98,16 @@ final class ReplyComposer {
     return flat.length() <= 400 ? flat : flat.substring(0, flat.lastIndexOf(' ', 400)) + " …";
   }
 
-  BotReply knowledge(Answer answer, String lang) {
+  /** @param answerId identifies this answer in feedback: the 👍/👎 buttons carry it in their ids */
+  BotReply knowledge(Answer answer, String lang, String answerId) {
     List<BotReply.Source> sources = new ArrayList<>();
     for (SearchHit hit : answer.sources().subList(0, Math.min(MAX_SOURCES, answer.sources().size()))) {
       sources.add(new BotReply.Source(hit.title(), hit.section(), hit.path(), "/kb/" + hit.path()));
     }
     String text = replies.text(lang, "knowledge_intro") + "\n" + answer.text();
-    return new BotReply(text, lang, List.of(button(lang, "helpful", "button.helpful"),
-        button(lang, "not_helpful", "button.not_helpful"), button(lang, "human", "button.human")), sources);
+    return new BotReply(text, lang, List.of(button(lang, Feedback.HELPFUL + ":" + answerId, "button.helpful"),
+        button(lang, Feedback.NOT_HELPFUL + ":" + answerId, "button.not_helpful"), button(lang, "human", "button.human")),
+        sources, answerId);
   }
 
   private BotReply.Button button(String lang, String id, String key) {

@@ -97,6 +97,11 @@ public final class KnowledgeService {
     }, false);
   }
 
+  /** The answer cache itself, for its hit and miss metrics; do not put into it. */
+  public com.github.benmanes.caffeine.cache.Cache<String, Answer> answerCache() {
+    return answers;
+  }
+
   /** Hit rate of the answer cache since start, 0..1. */
   public double answerCacheHitRate() {
     return answers.stats().hitRate();

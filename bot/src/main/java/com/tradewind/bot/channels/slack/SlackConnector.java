@@ -1,9 +1,9 @@
 package com.tradewind.bot.channels.slack;
 
 import com.tradewind.bot.channels.FeedbackRecorder;
-import com.tradewind.bot.channels.InMemoryFeedbackRecorder;
 import com.tradewind.bot.config.SlackOptions;
 import com.tradewind.bot.conversation.Dialogue;
+import com.tradewind.bot.handoff.HandoffService;
 import com.tradewind.bot.delivery.Inbox;
 import com.tradewind.bot.http.ApiServer;
 import com.tradewind.bot.http.Routes;
@@ -61,6 +61,15 @@ public final class SlackConnector {
 
   public SlackConnector(Vertx vertx, SlackOptions options, Tuning tuning, Dialogue dialogue, Inbox inbox,
       FeedbackRecorder feedback, Clock clock) {
+    this(vertx, options, tuning, dialogue, inbox, feedback, clock, null, null);
+  }
+
+  /**
+   * @param handoffs when set with {@code handoffChannel}, hand-offs are opened as threads in that
+   *     channel and staff replies there are relayed to the buyer
+   */
+  public SlackConnector(Vertx vertx, SlackOptions options, Tuning tuning, Dialogue dialogue, Inbox inbox,
+      FeedbackRecorder feedback, Clock clock, HandoffService handoffs, String handoffChannel) {
     this.vertx = vertx;
     this.options = options;
     this.tuning = tuning;
@@ -79,9 +88,17 @@ public final class SlackConnector {
         Duration.ofMinutes(2), tuning.channelInterval()), options.botToken());
     BotThreads threads = new BotThreads();
     SlackReplyRenderer renderer = new SlackReplyRenderer(options.publicUrl());
-    inbound = new SlackInbound(inbox, self::get, threads, stats, clock);
+    SlackHandoffs staff = null;
+    if (handoffs != null) {
+      handoffs.relay(SlackInbound.CHANNEL, new SlackBuyerRelay(api));
+      if (handoffChannel != null) {
+        handoffs.useDesk(new SlackStaffDesk(api, handoffChannel, threads));
+        staff = new SlackHandoffs(handoffs, handoffChannel, api);
+      }
+    }
+    inbound = new SlackInbound(inbox, self::get, threads, stats, clock, staff == null ? null : handoffChannel);
     commands = new SlackCommandRunner(vertx, dialogue, api, renderer, tuning.commandInlineBudget());
-    inbox.process(SlackInbound.CHANNEL, new SlackResponder(dialogue, api, renderer, feedback, threads));
+    inbox.process(SlackInbound.CHANNEL, new SlackResponder(dialogue, api, renderer, feedback, threads, staff));
     routes = options.signingSecret() == null
         ? SlackRoutes.disabled("Slack events arrive over Socket Mode; set SLACK_SIGNING_SECRET to receive them over HTTP")
         : new SlackRoutes(new SlackSignatureVerifier(options.signingSecret(), clock), inbound, commands, stats);
@@ -92,10 +109,15 @@ public final class SlackConnector {
    * and start-up. One call from {@code serve}; a bad variable throws a ConfigException naming it.
    */
   public static SlackConnector install(Vertx vertx, Map<String, String> env, Dialogue dialogue, ApiServer server,
-      Inbox inbox) {
+      Inbox inbox, FeedbackRecorder feedback, HandoffService handoffs, String handoffChannel) {
     SlackOptions options = SlackOptions.fromEnv(env);
-    SlackConnector connector = new SlackConnector(vertx, options, Tuning.defaults(), dialogue, inbox,
-        new InMemoryFeedbackRecorder(), Clock.systemUTC());
+    SlackConnector connector = new SlackConnector(vertx, options, Tuning.defaults(), dialogue, inbox, feedback,
+        Clock.systemUTC(), handoffs, handoffChannel);
+    if (options.enabled() && handoffChannel != null) {
+      LOG.info("hand-offs go to Slack channel {}", handoffChannel);
+    } else if (handoffChannel != null) {
+      LOG.warn("SLACK_HANDOFF_CHANNEL is set but the Slack connector is off: hand-offs only time out");
+    }
     server.with(connector.routes());
     if (options.enabled()) {
       server.readyWhen("slack", connector::ready);

@@ -52,10 +52,11 @@ final class SlackHandoffs {
     });
   }
 
+  /** The button sits on the case's first message, whose ts is the case's thread. */
   Future<Void> handBack(JsonObject p) {
-    String conversation = p.getString("value");
-    return service.handBack(conversation, HandoffService.BY_STAFF).compose(done -> done ? Future.<Void>succeededFuture()
-        : note(p.getString("threadRoot"), "_This conversation is already back with the bot._"));
+    String thread = p.getString("threadRoot");
+    return service.handBackThread(thread).compose(done -> done ? Future.<Void>succeededFuture()
+        : note(thread, "_This conversation is already back with the bot._"));
   }
 
   private Future<Void> note(String thread, String mrkdwn) {

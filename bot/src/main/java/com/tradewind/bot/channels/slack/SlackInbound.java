@@ -33,8 +33,16 @@ final class SlackInbound {
   private final BotThreads threads;
   private final SlackStats stats;
   private final Clock clock;
+  private final String staffChannel;
 
   SlackInbound(Inbox inbox, Supplier<SlackIdentity> self, BotThreads threads, SlackStats stats, Clock clock) {
+    this(inbox, self, threads, stats, clock, null);
+  }
+
+  /** @param staffChannel the hand-off channel: staff replies in its threads are always taken in */
+  SlackInbound(Inbox inbox, Supplier<SlackIdentity> self, BotThreads threads, SlackStats stats, Clock clock,
+      String staffChannel) {
+    this.staffChannel = staffChannel;
     this.inbox = inbox;
     this.self = self;
     this.threads = threads;
@@ -54,7 +62,10 @@ final class SlackInbound {
       return Future.succeededFuture(false);
     }
     SlackIdentity me = self.get();
-    Verdict verdict = event.verdict(me, threads.takesPart(event.channel(), event.threadTs()));
+    // Hand-off threads outlive a restart (the bot's own thread memory does not): any thread reply in
+    // the staff channel is taken in, and the responder decides whether it belongs to a case.
+    boolean staffThread = staffChannel != null && staffChannel.equals(event.channel()) && event.threadTs() != null;
+    Verdict verdict = event.verdict(me, staffThread || threads.takesPart(event.channel(), event.threadTs()));
     if (verdict != Verdict.ANSWER) {
       stats.count("ignored." + verdict.name().toLowerCase(Locale.ROOT));
       return Future.succeededFuture(false);

@@ -83,7 +83,9 @@ final class SlackReplyRenderer {
   }
 
   private static String icon(String buttonId) {
-    return switch (buttonId) {
+    // feedback buttons carry the answer they rate: "helpful:<answerId>"
+    int colon = buttonId.indexOf(':');
+    return switch (colon > 0 ? buttonId.substring(0, colon) : buttonId) {
       case "helpful" -> "👍 ";
       case "not_helpful" -> "👎 ";
       case "human" -> "🙋 ";

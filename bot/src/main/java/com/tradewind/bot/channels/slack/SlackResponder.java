@@ -3,6 +3,7 @@ package com.tradewind.bot.channels.slack;
 import com.tradewind.bot.channels.FeedbackRecorder;
 import com.tradewind.bot.conversation.Asker;
 import com.tradewind.bot.conversation.Dialogue;
+import com.tradewind.bot.conversation.Feedback;
 import com.tradewind.bot.conversation.IncomingMessage;
 import com.tradewind.bot.conversation.Turn;
 import com.tradewind.bot.delivery.InboundMessage;
@@ -24,8 +25,17 @@ final class SlackResponder implements Function<InboundMessage, Future<Void>> {
   private final FeedbackRecorder feedback;
   private final BotThreads threads;
 
+  private final SlackHandoffs staff;
+
   SlackResponder(Dialogue dialogue, SlackWebApi api, SlackReplyRenderer renderer, FeedbackRecorder feedback,
       BotThreads threads) {
+    this(dialogue, api, renderer, feedback, threads, null);
+  }
+
+  /** @param staff what staff do in the hand-off channel, or null without one */
+  SlackResponder(Dialogue dialogue, SlackWebApi api, SlackReplyRenderer renderer, FeedbackRecorder feedback,
+      BotThreads threads, SlackHandoffs staff) {
+    this.staff = staff;
     this.dialogue = dialogue;
     this.api = api;
     this.renderer = renderer;
@@ -36,9 +46,19 @@ final class SlackResponder implements Function<InboundMessage, Future<Void>> {
   @Override
   public Future<Void> apply(InboundMessage message) {
     JsonObject p = message.payload();
+    if (staff != null && staff.isHandBack(p)) {
+      return staff.handBack(p);
+    }
+    if (staff != null && staff.isStaffReply(p)) {
+      return staff.staffReply(p, () -> answer(message, p));
+    }
     if ("action".equals(p.getString("kind"))) {
       return action(message.conversation(), p);
     }
+    return answer(message, p);
+  }
+
+  private Future<Void> answer(InboundMessage message, JsonObject p) {
     String answerId = p.getString("channel") + "/" + p.getString("ts");
     return dialogue.handle(incoming(message.conversation(), p, p.getString("text"), null))
         .compose(turn -> post(p, turn, answerId));
@@ -46,12 +66,16 @@ final class SlackResponder implements Function<InboundMessage, Future<Void>> {
 
   private Future<Void> action(String conversation, JsonObject p) {
     String action = p.getString("action");
-    String answerId = p.getString("value");
-    FeedbackRecorder.Vote vote = switch (action) {
-      case "helpful" -> FeedbackRecorder.Vote.HELPFUL;
-      case "not_helpful" -> FeedbackRecorder.Vote.NOT_HELPFUL;
-      default -> null;
-    };
+    // Knowledge answers carry their id in the button ("helpful:<answerId>"); older buttons only the vote.
+    Feedback onAnswer = Feedback.parse(action);
+    String answerId = onAnswer != null ? onAnswer.answerId() : p.getString("value");
+    FeedbackRecorder.Vote vote = onAnswer != null
+        ? (onAnswer.helpful() ? FeedbackRecorder.Vote.HELPFUL : FeedbackRecorder.Vote.NOT_HELPFUL)
+        : switch (action) {
+          case Feedback.HELPFUL -> FeedbackRecorder.Vote.HELPFUL;
+          case Feedback.NOT_HELPFUL -> FeedbackRecorder.Vote.NOT_HELPFUL;
+          default -> null;
+        };
     Future<Turn> turn = dialogue.handle(incoming(conversation, p, "", action));
     if (vote == null) {
       // "talk to a person", "track parcel"…: the engine's answer goes into the thread for everyone

@@ -59,8 +59,10 @@ final class SlackStaffDesk implements StaffDesk {
     }
     blocks.add(SlackBlocks.context(List.of("Reply in this thread: the buyer receives your words on "
         + handoff.channel() + ". The bot stays silent until you hand back.")));
+    // The button names no conversation (a WhatsApp one holds the buyer's number): the message it
+    // sits on is the case's thread, and that is how the case is found again.
     blocks.add(SlackBlocks.actions("handoff", List.of(new SlackBlocks.Button(HAND_BACK, "Hand back to bot",
-        handoff.conversationId(), "primary"))));
+        "hand-back", "primary"))));
     JsonObject message = new JsonObject().put("channel", channel).put("blocks", blocks).put("unfurl_links", false)
         .put("text", "Hand-off: a buyer on " + handoff.channel() + " wants to talk to a person");
     return api.postMessage(message).map(answer -> {
