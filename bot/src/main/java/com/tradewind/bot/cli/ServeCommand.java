@@ -43,6 +43,7 @@ final class ServeCommand implements Callable<Integer> {
         .customerTokens(commerce.tokens());
     var ops = com.tradewind.bot.ops.Operations.install(vertx, metrics, opsOptions, System.getenv(), knowledge, dialogue,
         server);
+    com.tradewind.bot.metrics.ConnectorMetrics.listen(vertx, metrics);
     com.tradewind.bot.channels.FeedbackRecorder slackVotes = (answer, vote, user, channel) -> ops.feedback()
         .record(answer, com.tradewind.bot.insight.FeedbackRecorder.Vote.valueOf(vote.name()), user, channel).mapEmpty();
     var slack = com.tradewind.bot.channels.slack.SlackConnector.install(vertx, System.getenv(), handoff.dialogue(),

@@ -2,6 +2,7 @@ package com.tradewind.connectors.http;
 
 import com.tradewind.connectors.commerce.CommerceException;
 import com.tradewind.connectors.commerce.CommerceException.Reason;
+import com.tradewind.connectors.ConnectorEvents;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.CircuitBreakerState;
@@ -17,6 +18,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.net.ConnectException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -63,9 +65,15 @@ public final class ProviderHttp {
             .setNotificationAddress(null))
         // A refused request (our bad parameter) says nothing about the provider's health.
         .failurePolicy(f -> f.failed() && !(f.cause() instanceof CommerceException c && c.reason() == Reason.REJECTED))
-        .openHandler(v -> LOG.warn("{}: circuit open, calls fail fast for {} s", provider,
-            policy.breakerReset().toSeconds()))
-        .closeHandler(v -> LOG.info("{}: circuit closed", provider));
+        .openHandler(v -> {
+          LOG.warn("{}: circuit open, calls fail fast for {} s", provider, policy.breakerReset().toSeconds());
+          ConnectorEvents.circuit(vertx, provider, "open");
+        })
+        .halfOpenHandler(v -> ConnectorEvents.circuit(vertx, provider, "half_open"))
+        .closeHandler(v -> {
+          LOG.info("{}: circuit closed", provider);
+          ConnectorEvents.circuit(vertx, provider, "closed");
+        });
   }
 
   /** The Web Client, for building requests ({@code http.client().post(...)}). */
@@ -97,7 +105,11 @@ public final class ProviderHttp {
     Future<T> result = breaker.<T>execute(promise -> attempt(operation, idempotent, request, body, reader, 0, deadline,
         promise));
     return result.recover(e -> Future.failedFuture(classify(e)))
-        .onFailure(e -> LOG.warn("{} {}: {}", provider, operation, e.getMessage()));
+        .onSuccess(v -> ConnectorEvents.providerCall(vertx, provider, "ok"))
+        .onFailure(e -> {
+          ConnectorEvents.providerCall(vertx, provider, ((CommerceException) e).reason().name().toLowerCase(Locale.ROOT));
+          LOG.warn("{} {}: {}", provider, operation, e.getMessage());
+        });
   }
 
   private <T> void attempt(String operation, boolean idempotent, Supplier<HttpRequest<Buffer>> request, Buffer body,

@@ -130,6 +130,7 @@ public final class SlackWebApi {
           }
           LOG.info("Slack {} rate limited, retrying in {} s", method, waitSeconds);
           Promise<HttpResponse<Buffer>> retried = Promise.promise();
+          com.tradewind.connectors.ConnectorEvents.outboundRetry(vertx, "slack");
           vertx.setTimer(Math.max(1, waitSeconds * 1000), id -> send(method, url, token, body, attempt + 1).onComplete(retried));
           return retried.future();
         });

@@ -129,6 +129,7 @@ public final class WhatsAppClient {
         LOG.warn("WhatsApp API throttled (code {}), retry {} of {} in {} ms", api.code(), attempt + 1,
             options.maxRetries(), delay);
         Promise<JsonNode> retried = Promise.promise();
+        com.tradewind.connectors.ConnectorEvents.outboundRetry(vertx, "whatsapp");
         vertx.setTimer(Math.max(1, delay), id -> call(payload, attempt + 1).onComplete(retried));
         return retried.future();
       }

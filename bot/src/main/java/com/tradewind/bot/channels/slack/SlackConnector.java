@@ -49,7 +49,7 @@ public final class SlackConnector {
   private final Vertx vertx;
   private final SlackOptions options;
   private final Tuning tuning;
-  private final SlackStats stats = new SlackStats();
+  private final SlackStats stats;
   private final AtomicReference<SlackIdentity> self = new AtomicReference<>();
   private final SlackWebApi api;
   private final SlackInbound inbound;
@@ -71,6 +71,7 @@ public final class SlackConnector {
   public SlackConnector(Vertx vertx, SlackOptions options, Tuning tuning, Dialogue dialogue, Inbox inbox,
       FeedbackRecorder feedback, Clock clock, HandoffService handoffs, String handoffChannel) {
     this.vertx = vertx;
+    this.stats = new SlackStats(vertx);
     this.options = options;
     this.tuning = tuning;
     this.inbox = inbox;

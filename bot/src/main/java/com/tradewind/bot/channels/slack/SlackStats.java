@@ -9,9 +9,22 @@ import java.util.concurrent.atomic.LongAdder;
 public final class SlackStats {
 
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+  private final io.vertx.core.Vertx vertx;
+
+  public SlackStats() {
+    this(null);
+  }
+
+  /** @param vertx where rejections are also reported for metrics ({@code ConnectorEvents}) */
+  public SlackStats(io.vertx.core.Vertx vertx) {
+    this.vertx = vertx;
+  }
 
   void count(String what) {
     counts.computeIfAbsent(what, k -> new LongAdder()).increment();
+    if (what.startsWith("rejected.")) {
+      com.tradewind.connectors.ConnectorEvents.webhookRejected(vertx, "slack", what.substring("rejected.".length()));
+    }
   }
 
   /** How often {@code what} happened, e.g. {@code rejected.bad_signature} or {@code ignored.from_a_bot}. */

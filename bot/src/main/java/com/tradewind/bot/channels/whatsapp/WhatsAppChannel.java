@@ -74,7 +74,7 @@ public final class WhatsAppChannel {
     WhatsAppProcessor processor = new WhatsAppProcessor(engine, replies, sender,
         new WhatsAppReplyRenderer(replies, options.sourceBaseUrl()), Duration.ofDays(30));
     inbox.process(WhatsAppProcessor.CHANNEL, processor::process);
-    WhatsAppWebhook webhook = new WhatsAppWebhook(new WhatsAppSignatureVerifier(options.appSecret()),
+    WhatsAppWebhook webhook = new WhatsAppWebhook(vertx, new WhatsAppSignatureVerifier(options.appSecret()),
         options.verifyToken(), inbox, statuses, sender, clock);
     server.with(webhook);
     if (options.template() == null) {

@@ -52,8 +52,11 @@ public final class WhatsAppWebhook implements Routes {
   private final Clock clock;
   private final Map<String, LongAdder> rejections = new ConcurrentHashMap<>();
 
-  WhatsAppWebhook(WhatsAppSignatureVerifier verifier, String verifyToken, Inbox inbox, DeliveryStatuses statuses,
-      WhatsAppSender sender, Clock clock) {
+  private final io.vertx.core.Vertx vertx;
+
+  WhatsAppWebhook(io.vertx.core.Vertx vertx, WhatsAppSignatureVerifier verifier, String verifyToken, Inbox inbox,
+      DeliveryStatuses statuses, WhatsAppSender sender, Clock clock) {
+    this.vertx = vertx;
     this.verifier = verifier;
     this.verifyToken = verifyToken.getBytes(StandardCharsets.UTF_8);
     this.inbox = inbox;
@@ -187,6 +190,7 @@ public final class WhatsAppWebhook implements Routes {
 
   private void count(String reason) {
     rejections.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    com.tradewind.connectors.ConnectorEvents.webhookRejected(vertx, "whatsapp", reason);
   }
 
   private static void ok(RoutingContext ctx, JsonObject body) {
