@@ -59,6 +59,9 @@ final class BenchSlackCommand implements Callable<Integer> {
   @Option(names = "--seconds", defaultValue = "5", description = "length of each step (default: ${DEFAULT-VALUE})")
   int seconds;
 
+  @Option(names = "--warm-up", defaultValue = "15", description = "seconds at 500 msg/s before measuring (default: ${DEFAULT-VALUE})")
+  int warmUpSeconds;
+
   @Option(names = "--users", defaultValue = "5000", description = "people writing DMs (default: ${DEFAULT-VALUE})")
   int users;
 
@@ -69,13 +72,13 @@ final class BenchSlackCommand implements Callable<Integer> {
 
   /** One step's outcome. */
   private record Step(int rate, int sent, double repliesPerSecond, double p50, double p99, int missing, int duplicates,
-      int errors) {}
+      int errors, double cpuPerMessage) {}
 
   @Override
   public Integer call() throws Exception {
     try (BotRuntime bot = BotRuntime.start()) {
       Vertx vertx = bot.vertx();
-      int total = Arrays.stream(rates).map(r -> r * seconds).sum() + 1000 * 2;
+      int total = Arrays.stream(rates).map(r -> r * seconds).sum() + 500 * (warmUpSeconds / 5) * 5;
       AtomicLongArray repliedAt = new AtomicLongArray(total);
       AtomicIntegerArray replies = new AtomicIntegerArray(total);
       HttpServer fakeSlack = fakeSlack(vertx, repliedAt, replies);
@@ -93,15 +96,20 @@ final class BenchSlackCommand implements Callable<Integer> {
       System.out.printf("%d cores, open-loop steps of %d s, %d sender connections, DMs from %d people%n",
           Runtime.getRuntime().availableProcessors(), seconds, connections, users);
       int[] next = {0};
-      run(vertx, port, 500, 2, next, repliedAt, replies, false); // warm-up
+      // warm-up: until the JIT has compiled the path, the first seconds are several times slower
+      for (int w = 0; w < warmUpSeconds / 5; w++) {
+        run(vertx, port, 500, 5, next, repliedAt, replies, false);
+      }
       System.out.println("Slack events -> inbox -> dialogue -> chat.postMessage (latency: event sent to reply received)");
-      System.out.printf("%8s %8s %10s %9s %9s %8s %6s %6s%n", "rate/s", "sent", "replies/s", "p50 ms", "p99 ms", "missing",
-          "dupes", "errors");
+      System.out.printf("%8s %8s %10s %9s %9s %8s %6s %6s %9s%n", "rate/s", "sent", "replies/s", "p50 ms", "p99 ms", "missing",
+          "dupes", "errors", "cpu ms/msg");
+      double slackCpu = Double.MAX_VALUE;
       int sustained = 0;
       double sustainedP99 = 0;
       boolean clean = true;
       for (int rate : rates) {
         Step s = run(vertx, port, rate, seconds, next, repliedAt, replies, true);
+        slackCpu = Math.min(slackCpu, s.cpuPerMessage());
         clean &= s.missing() == 0 && s.duplicates() == 0 && s.errors() == 0;
         if (s.missing() == 0 && s.duplicates() == 0 && s.errors() == 0 && s.repliesPerSecond() >= 0.95 * rate
             && s.p99() <= 100) {
@@ -110,9 +118,17 @@ final class BenchSlackCommand implements Callable<Integer> {
         }
       }
       System.out.println("baseline: the same signed bodies to a constant Vert.x endpoint (latency: request to response)");
+      double baseCpu = Double.MAX_VALUE;
       for (int rate : rates) {
-        baseline(vertx, constant.actualPort(), rate, next);
+        baseCpu = Math.min(baseCpu, baseline(vertx, constant.actualPort(), rate, next));
       }
+      int cores = Runtime.getRuntime().availableProcessors();
+      // CPU per message hardly depends on what else the machine runs, unlike latency; the lowest
+      // step (the busiest, where fixed background work is spread over most messages) bounds the
+      // rate the same cores could sustain if the process had them to itself
+      System.out.printf("CPU per message at the busiest step (sender and fake Slack included): %.3f ms, baseline %.3f ms"
+          + " (x%.1f); projection for %d idle cores: about %,.0f msg/s%n", slackCpu, baseCpu, slackCpu / baseCpu, cores,
+          cores * 1000 / slackCpu);
       System.out.printf("sustained: %,d msg/s with p99 %.1f ms (target >= 1,000 msg/s, p99 <= 100 ms); %s%n", sustained,
           sustainedP99, clean ? "no duplicate or missing replies" : "DUPLICATE OR MISSING REPLIES");
       System.out.println("connector counts: " + slack.stats().snapshot());
@@ -167,11 +183,13 @@ final class BenchSlackCommand implements Callable<Integer> {
     next[0] += count;
     long[] sentAt = new long[count];
     AtomicInteger errors = new AtomicInteger();
+    long cpuBefore = cpuNanos();
     send(vertx, port, rate, count, i -> first + i, sentAt, errors);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); // later than this counts as missing
     while (System.nanoTime() < deadline && !allReplied(replies, first, count)) {
       Thread.sleep(10);
     }
+    double cpuPerMessage = (cpuNanos() - cpuBefore) / 1e6 / count;
     Thread.sleep(200); // a late duplicate would show up now
     long lastReply = 0;
     long[] latency = new long[count];
@@ -194,29 +212,33 @@ final class BenchSlackCommand implements Callable<Integer> {
     double p50 = latency[count / 2] / 1e6;
     double p99 = latency[Math.min(count - 1, (int) (count * 0.99))] / 1e6;
     double replyRate = answered / ((lastReply - sentAt[0]) / 1e9);
-    Step step = new Step(rate, count, replyRate, p50, p99, missing, dupes, errors.get());
+    Step step = new Step(rate, count, replyRate, p50, p99, missing, dupes, errors.get(), cpuPerMessage);
     if (print) {
-      System.out.printf("%8d %8d %10.0f %9.2f %9s %8d %6d %6d%n", rate, count, replyRate, p50,
-          p99 > 1e9 ? "n/a" : String.format("%.2f", p99), missing, dupes, errors.get());
+      System.out.printf("%8d %8d %10.0f %9.2f %9s %8d %6d %6d %9.3f%n", rate, count, replyRate, p50,
+          p99 > 1e9 ? "n/a" : String.format("%.2f", p99), missing, dupes, errors.get(), cpuPerMessage);
     }
     return step;
   }
 
-  private void baseline(Vertx vertx, int port, int rate, int[] next) throws Exception {
+  /** Returns the process CPU milliseconds spent per request. */
+  private double baseline(Vertx vertx, int port, int rate, int[] next) throws Exception {
     int count = rate * seconds;
     int first = next[0];
     next[0] += count;
     long[] sentAt = new long[count];
     long[] doneAt = new long[count];
     AtomicInteger errors = new AtomicInteger();
+    long cpuBefore = cpuNanos();
     send(vertx, port, rate, count, i -> first + i, sentAt, errors, doneAt);
+    double cpuPerMessage = (cpuNanos() - cpuBefore) / 1e6 / count;
     long[] latency = new long[count];
     for (int i = 0; i < count; i++) {
       latency[i] = doneAt[i] - sentAt[i];
     }
     Arrays.sort(latency);
-    System.out.printf("%8d %8d %10s %9.2f %9.2f %8s %6s %6d%n", rate, count, "-", latency[count / 2] / 1e6,
-        latency[(int) (count * 0.99)] / 1e6, "-", "-", errors.get());
+    System.out.printf("%8d %8d %10s %9.2f %9.2f %8s %6s %6d %9.3f%n", rate, count, "-", latency[count / 2] / 1e6,
+        latency[(int) (count * 0.99)] / 1e6, "-", "-", errors.get(), cpuPerMessage);
+    return cpuPerMessage;
   }
 
   private void send(Vertx vertx, int port, int rate, int count, java.util.function.IntUnaryOperator index, long[] sentAt,
@@ -270,6 +292,11 @@ final class BenchSlackCommand implements Callable<Integer> {
     });
     done.await(120, TimeUnit.SECONDS);
     client.close();
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static boolean allReplied(AtomicIntegerArray replies, int first, int count) {

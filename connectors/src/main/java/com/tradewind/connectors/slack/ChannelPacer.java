@@ -16,6 +16,7 @@ public final class ChannelPacer {
   private final Vertx vertx;
   private final long intervalNanos;
   private final Map<String, Long> nextSlot = new ConcurrentHashMap<>();
+  private volatile long lastPurge = System.nanoTime();
 
   public ChannelPacer(Vertx vertx, java.time.Duration interval) {
     this.vertx = vertx;
@@ -30,7 +31,8 @@ public final class ChannelPacer {
     long now = System.nanoTime();
     long slot = nextSlot.compute(channel, (k, next) -> next == null || next - now < 0 ? now + intervalNanos
         : next + intervalNanos) - intervalNanos;
-    if (nextSlot.size() > PURGE_ABOVE) {
+    if (nextSlot.size() > PURGE_ABOVE && now - lastPurge > intervalNanos) {
+      lastPurge = now; // at most one sweep per interval, however many channels are busy
       nextSlot.values().removeIf(next -> next - now < 0); // channels idle for a full interval
     }
     long waitMs = (slot - now) / 1_000_000;

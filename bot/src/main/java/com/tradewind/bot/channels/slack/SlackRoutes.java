@@ -99,6 +99,11 @@ final class SlackRoutes implements Routes {
         }
         acknowledge(ctx, offered, null);
       }
+      case "app_rate_limited" -> {
+        stats.count("ignored.app_rate_limited");
+        LOG.warn("Slack is holding back event deliveries for team {} (over 30,000 events an hour)", json.getValue("team_id"));
+        ctx.response().setStatusCode(200).end();
+      }
       default -> {
         stats.count("ignored.callback_type");
         LOG.debug("Slack callback of type '{}' ignored", type);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The connector in Socket Mode against a local fake of Slack (a Vert.x server for auth.test,
  * apps.connections.open, chat.postMessage and the WebSocket): an event envelope is acknowledged
  * and answered through the same inbox path as HTTP, a redelivered envelope is not answered twice,
- * and a slash command envelope is answered through its response_url.
+ * a slash command envelope is answered through its response_url and a button press is recorded.
  */
 class SlackSocketModeConnectorTest {
 
@@ -70,21 +70,24 @@ class SlackSocketModeConnectorTest {
     SlackOptions options = new SlackOptions(null, "xoxb-test", "xapp-test", "http://127.0.0.1:" + port[0] + "/api",
         Set.of(), null);
     InMemoryInbox inbox = new InMemoryInbox(Duration.ofHours(1), 1000, Ticker.systemTicker());
+    InMemoryFeedbackRecorder feedback = new InMemoryFeedbackRecorder();
     SlackConnector connector = new SlackConnector(bed.vertx, options, SlackTestBed.fastTuning(), bed.engine, inbox,
-        new InMemoryFeedbackRecorder(), Clock.systemUTC());
+        feedback, Clock.systemUTC());
     connector.start().await(10, TimeUnit.SECONDS);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while ((acks.size() < 3 || posted.isEmpty() || responded.isEmpty()) && System.nanoTime() < deadline) {
+    while ((acks.size() < 4 || posted.isEmpty() || responded.size() < 2) && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     assertTrue(connector.ready());
     connector.stop().await(10, TimeUnit.SECONDS); // drains the inbox
     fake.close();
-    assertEquals(List.of("env-1", "env-1", "env-cmd"), acks);
+    assertEquals(List.of("env-1", "env-1", "env-cmd", "env-press"), acks.stream().sorted().toList());
     assertEquals(1, posted.size(), "the redelivered envelope is a duplicate");
     assertEquals("D024BE91L", posted.get(0).getString("channel"));
-    assertEquals(1, responded.size());
-    assertEquals("ephemeral", responded.get(0).getString("response_type"));
+    assertEquals(2, responded.size(), "the command's answer and the thanks for the vote");
+    assertTrue(responded.stream().allMatch(r -> "ephemeral".equals(r.getString("response_type"))));
+    assertEquals(List.of(new InMemoryFeedbackRecorder.Entry("D024BE91L/1355517523.000005",
+        com.tradewind.bot.channels.FeedbackRecorder.Vote.HELPFUL, "UA8RXUSPL", "slack")), feedback.entries());
   }
 
   private static void serve(ServerWebSocket ws, List<String> acks) {
@@ -99,5 +102,11 @@ class SlackSocketModeConnectorTest {
         .put("response_url", "http://127.0.0.1:" + ws.localAddress().port() + "/response");
     ws.writeTextMessage(new JsonObject().put("envelope_id", "env-cmd").put("type", "slash_commands")
         .put("accepts_response_payload", true).put("payload", command).encode());
+    // interactive payloads come parsed, without the payload= form wrapper
+    JsonObject press = SlackTestBed.json("block-actions.json")
+        .put("response_url", "http://127.0.0.1:" + ws.localAddress().port() + "/response");
+    press.getJsonArray("actions").getJsonObject(0).put("action_id", "helpful").put("value", "D024BE91L/1355517523.000005");
+    ws.writeTextMessage(new JsonObject().put("envelope_id", "env-press").put("type", "interactive")
+        .put("accepts_response_payload", false).put("payload", press).encode());
   }
 }
