@@ -61,6 +61,21 @@
     charts[id] = new window.Chart($(id), config);
   }
 
+  // messages per day, one stacked colour per channel / language / intent (largest first)
+  function stackedPerDay(id, days, labels, field) {
+    draw(id, {
+      type: 'bar',
+      data: {
+        labels: labels,
+        datasets: keysOf(days, field).map(function (kv, i) {
+          return { label: kv[0], data: days.map(function (d) { return (d[field] || {})[kv[0]] || 0; }),
+            backgroundColor: COLORS[i % COLORS.length] };
+        })
+      },
+      options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } }
+    });
+  }
+
   function render(data) {
     var days = data.days || [];
     var labels = days.map(function (d) { return d.day.slice(5); });
@@ -74,17 +89,7 @@
     $('kpi-latency').textContent = l.p50 < 0 ? '–' : '≤' + l.p50 + ' / ' + l.p90 + ' / ' + l.p99 + ' ms';
     $('kpi-cache').textContent = percent(data.answerCacheHitRate || 0);
 
-    draw('chart-channels', {
-      type: 'bar',
-      data: {
-        labels: labels,
-        datasets: keysOf(days, 'byChannel').map(function (kv, i) {
-          return { label: kv[0], data: days.map(function (d) { return (d.byChannel || {})[kv[0]] || 0; }),
-            backgroundColor: COLORS[i % COLORS.length] };
-        })
-      },
-      options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } }
-    });
+    stackedPerDay('chart-channels', days, labels, 'byChannel');
     draw('chart-outcomes', {
       type: 'bar',
       data: {
@@ -95,20 +100,8 @@
       },
       options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } }
     });
-    var langs = keysOf(days, 'byLanguage');
-    draw('chart-languages', {
-      type: 'doughnut',
-      data: { labels: langs.map(function (kv) { return kv[0]; }),
-        datasets: [{ data: langs.map(function (kv) { return kv[1]; }), backgroundColor: langs.map(function (kv, i) { return COLORS[i % COLORS.length]; }) }] },
-      options: { plugins: { legend: { position: 'right' } } }
-    });
-    var intents = keysOf(days, 'byIntent');
-    draw('chart-intents', {
-      type: 'bar',
-      data: { labels: intents.map(function (kv) { return kv[0]; }),
-        datasets: [{ label: 'messages', data: intents.map(function (kv) { return kv[1]; }), backgroundColor: '#1f6feb' }] },
-      options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true } } }
-    });
+    stackedPerDay('chart-languages', days, labels, 'byLanguage');
+    stackedPerDay('chart-intents', days, labels, 'byIntent');
 
     renderGaps(data.groups || []);
     renderBackends(data.backends || {}, data.circuits || {});

@@ -78,6 +78,14 @@ public final class AdminRoutes implements Routes {
 
   private void guard(RoutingContext ctx) {
     if (auth.allowed(ctx)) {
+      boolean byCookie = ctx.request().getHeader("Authorization") == null;
+      if (byCookie && ctx.request().method() == io.vertx.core.http.HttpMethod.POST
+          && ctx.normalizedPath().startsWith("/admin/api/")
+          && !String.valueOf(ctx.request().getHeader("Content-Type")).startsWith("application/json")) {
+        // a cross-site form cannot send JSON without a CORS preflight: with SameSite=Strict, a second lock
+        JsonErrors.send(ctx, 415, "the admin API takes application/json bodies");
+        return;
+      }
       ctx.next();
     } else if (ctx.normalizedPath().startsWith("/admin/api/")) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"tradewind-admin\"");

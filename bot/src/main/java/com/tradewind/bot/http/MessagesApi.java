@@ -111,7 +111,11 @@ public final class MessagesApi {
     JsonArray sources = new JsonArray();
     reply.sources().forEach(s -> sources.add(new JsonObject().put("title", s.title()).put("section", s.section())
         .put("path", s.path()).put("url", s.url())));
-    return new JsonObject().put("text", reply.text()).put("language", reply.language()).put("buttons", buttons)
+    JsonObject out = new JsonObject().put("text", reply.text()).put("language", reply.language()).put("buttons", buttons)
         .put("sources", sources);
+    if (reply.answerId() != null) {
+      out.put("answerId", reply.answerId()); // what 👍/👎 refer to (also in the buttons' ids)
+    }
+    return out;
   }
 }

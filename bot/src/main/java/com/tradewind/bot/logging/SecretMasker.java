@@ -21,26 +21,72 @@ public final class SecretMasker {
   private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(SECRET|TOKEN|PASSWORD|PASSWD|API_KEY|APIKEY|PRIVATE_KEY|_KEY)$");
   private static final int MIN_SECRET = 6;
 
-  private static final List<Pattern> PATTERNS = List.of(
+  /**
+   * A pattern and a cheap test that must hold before it is worth running: most log strings hold no
+   * '@', no token prefix and few digits, and a regular expression scan costs far more than these.
+   */
+  private record Rule(Pattern pattern, java.util.function.BiPredicate<String, String> worth) {}
+
+  private static final List<String> STREET_SUFFIXES = List.of("str", "weg", "gasse", "platz", "allee", "laan",
+      "gatan", "vej", "väg");
+  private static final List<String> STREET_WORDS = List.of("Street", "St", "Ave", "Road", "Rd", "Boulevard", "Blvd",
+      "Lane", "Ln", "Dr", "Way", "Court", "Ct", "Place", "Pl", "Square", "Sq", "Highway", "Hwy", "Parkway", "Pkwy");
+  private static final List<String> STREET_PREFIXES = List.of("calle", "avenida", "av.", "rua", "avenue", "rue",
+      "boulevard", "via", "piazza", "ulica", "ul.", "улица", "ул.", "проспект", "пр.", "cadde", "sokak", "sk.");
+
+  private static final List<Rule> RULES = List.of(
       // Authorization header values first, so the whole credential goes
-      Pattern.compile("(?i)\\b(?:bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}"),
-      Pattern.compile("\\bxox[abposre]-[A-Za-z0-9-]{8,}"),
-      Pattern.compile("\\bxapp-[A-Za-z0-9-]{8,}"),
-      Pattern.compile("\\bEAA[A-Za-z0-9]{20,}"),
-      Pattern.compile("\\bshp(?:at|ss|ca|pa)_[A-Fa-f0-9]{16,}"),
-      Pattern.compile("\\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{10,}"),
-      Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
+      new Rule(Pattern.compile("(?i)\\b(?:bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}"),
+          (s, lower) -> lower.contains("bearer") || lower.contains("basic")),
+      new Rule(Pattern.compile("\\bxox[abposre]-[A-Za-z0-9-]{8,}"), (s, lower) -> s.contains("xox")),
+      new Rule(Pattern.compile("\\bxapp-[A-Za-z0-9-]{8,}"), (s, lower) -> s.contains("xapp-")),
+      new Rule(Pattern.compile("\\bEAA[A-Za-z0-9]{20,}"), (s, lower) -> s.contains("EAA")),
+      new Rule(Pattern.compile("\\bshp(?:at|ss|ca|pa)_[A-Fa-f0-9]{16,}"), (s, lower) -> s.contains("shp")),
+      new Rule(Pattern.compile("\\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{10,}"),
+          (s, lower) -> s.contains("_live_") || s.contains("_test_")),
+      new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
+          (s, lower) -> s.contains("eyJ")),
       // key=value and "key": "value" pairs whose key says secret
-      Pattern.compile("(?i)((?:secret|token|password|passwd|api[_-]?key|signature|access[_-]?key)[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"'&,;}]{4,}"),
-      Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"),
-      // street addresses: a number and a street word in Latin-script languages, Russian, Chinese
+      new Rule(Pattern.compile("(?i)((?:secret|token|password|passwd|api[_-]?key|signature|access[_-]?key)[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"'&,;}]{4,}"),
+          (s, lower) -> (s.indexOf('=') >= 0 || s.indexOf(':') >= 0) && (lower.contains("secret")
+              || lower.contains("token") || lower.contains("passw") || lower.contains("key")
+              || lower.contains("signature"))),
+      new Rule(Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"), (s, lower) -> s.indexOf('@') > 0),
+      // street addresses: a number and a street word in Latin-script languages, Russian, Chinese;
       // case-sensitive: "1600 Amphitheatre Parkway", not "took 5 ms on the way"
-      Pattern.compile("(?U)\\b\\d{1,5}[A-Za-z]?,?\\s+(?:\\p{Lu}[\\p{L}'.-]*\\s+){0,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Square|Sq|Highway|Hwy|Parkway|Pkwy)\\b\\.?"),
-      Pattern.compile("(?iuU)(?<!\\w)(?:calle|avenida|av\\.|rua|avenue|rue|boulevard|via|viale|piazza|ulica|ul\\.|улица|ул\\.|проспект|пр\\.|cadde|sokak|sk\\.)\\s+[\\p{L}'.\\s-]{2,40}?,?\\s*(?:n[º°o]\\.?\\s*|д\\.\\s*|no[:.]?\\s*)?\\d{1,5}[a-z]?\\b"),
-      Pattern.compile("(?iuU)\\b[\\p{L}-]{3,}(?:straße|strasse|str\\.|weg|gasse|platz|allee|laan|straat|gatan|vej|väg)\\s*\\d{1,5}[a-z]?\\b"),
-      Pattern.compile("[\\p{IsHan}]{2,}(?:路|街|道|巷|弄|里)[\\p{IsHan}\\d]{0,6}?\\d+[号號](?:\\d+[室楼樓栋棟])?"),
-      // phone numbers: 7 to 15 digits with the usual separators, not part of a longer token
-      Pattern.compile("(?<![\\w+])\\+?\\(?\\d{1,4}\\)?(?:[\\s.-]?\\(?\\d{1,4}\\)?){1,5}(?![\\w])"));
+      new Rule(Pattern.compile("(?U)\\b\\d{1,5}[A-Za-z]?,?\\s+(?:\\p{Lu}[\\p{L}'.-]*\\s+){0,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Square|Sq|Highway|Hwy|Parkway|Pkwy)\\b\\.?"),
+          (s, lower) -> hasDigit(s) && STREET_WORDS.stream().anyMatch(s::contains)),
+      new Rule(Pattern.compile("(?iuU)(?<!\\w)(?:calle|avenida|av\\.|rua|avenue|rue|boulevard|via|viale|piazza|ulica|ul\\.|улица|ул\\.|проспект|пр\\.|cadde|sokak|sk\\.)\\s+[\\p{L}'.\\s-]{2,40}?,?\\s*(?:n[º°o]\\.?\\s*|д\\.\\s*|no[:.]?\\s*)?\\d{1,5}[a-z]?\\b"),
+          (s, lower) -> hasDigit(s) && STREET_PREFIXES.stream().anyMatch(lower::contains)),
+      new Rule(Pattern.compile("(?iuU)\\b[\\p{L}-]{3,}(?:straße|strasse|str\\.|weg|gasse|platz|allee|laan|straat|gatan|vej|väg)\\s*\\d{1,5}[a-z]?\\b"),
+          (s, lower) -> hasDigit(s) && STREET_SUFFIXES.stream().anyMatch(lower::contains)),
+      new Rule(Pattern.compile("[\\p{IsHan}]{2,}(?:路|街|道|巷|弄|里)[\\p{IsHan}\\d]{0,6}?\\d+[号號](?:\\d+[室楼樓栋棟])?"),
+          (s, lower) -> s.indexOf('号') >= 0 || s.indexOf('號') >= 0),
+      // phone numbers: 7 to 15 digits with the usual separators, not part of a longer token;
+      // possessive, so a long run of digits is not split every possible way before failing
+      new Rule(Pattern.compile("(?<![\\w+])\\+?\\(?\\d(?:[\\s.()-]{0,2}\\d){6,16}+(?![\\w])"),
+          (s, lower) -> digits(s) >= 7));
+
+  private static final Pattern PHONE = RULES.getLast().pattern();
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int digits(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        n++;
+      }
+    }
+    return n;
+  }
 
   private final List<String> secrets;
 
@@ -75,8 +121,15 @@ public final class SecretMasker {
     for (String secret : secrets) {
       out = out.replace(secret, MASK);
     }
-    for (Pattern p : PATTERNS) {
-      out = replace(p, out);
+    String lower = out.toLowerCase(Locale.ROOT);
+    for (Rule rule : RULES) {
+      if (rule.worth().test(out, lower)) {
+        String replaced = replace(rule.pattern(), out);
+        if (!replaced.equals(out)) {
+          out = replaced;
+          lower = out.toLowerCase(Locale.ROOT);
+        }
+      }
     }
     return out;
   }
@@ -89,7 +142,7 @@ public final class SecretMasker {
     StringBuilder sb = new StringBuilder();
     do {
       String hit = m.group();
-      if (pattern == PATTERNS.getLast() && !isPhone(hit)) {
+      if (pattern == PHONE && !isPhone(hit)) {
         m.appendReplacement(sb, Matcher.quoteReplacement(hit));
       } else if (m.groupCount() >= 1 && m.group(1) != null) {
         m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + MASK));

@@ -10,7 +10,7 @@ import com.tradewind.bot.insight.PostgresJournal;
 import com.tradewind.bot.insight.JsonLinesJournal;
 import com.tradewind.bot.knowledge.KnowledgeService;
 import com.tradewind.bot.logging.SecretMasker;
-import com.tradewind.bot.logging.SecretValueMasker;
+import com.tradewind.bot.logging.JsonLogging;
 import com.tradewind.bot.logging.TurnLog;
 import com.tradewind.bot.metrics.BotMetrics;
 import com.tradewind.bot.metrics.EventLoopDelay;
@@ -49,8 +49,8 @@ public final class Operations {
    */
   public static Operations install(Vertx vertx, BotMetrics metrics, OpsOptions options, Map<String, String> env,
       KnowledgeService knowledge, DialogueEngine dialogue, ApiServer server) throws Exception {
+    JsonLogging.install(env);
     SecretMasker masker = SecretMasker.fromEnvironment(env);
-    SecretValueMasker.use(masker);
     InsightJournal journal;
     if (options.insightPostgres() != null) {
       PostgresJournal shared = new PostgresJournal(vertx, options.insightPostgres());

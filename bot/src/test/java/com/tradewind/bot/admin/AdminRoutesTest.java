@@ -124,6 +124,9 @@ class AdminRoutesTest {
         .await(10, TimeUnit.SECONDS);
     assertEquals(200, page.statusCode());
     assertTrue(page.bodyAsString().contains("Tradewind insight"));
+    HttpResponse<Buffer> form = client.post(bot.port, "127.0.0.1", "/admin/api/reindex").putHeader("Cookie", value)
+        .sendForm(MultiMap.caseInsensitiveMultiMap().add("x", "1")).await(10, TimeUnit.SECONDS);
+    assertEquals(415, form.statusCode(), "a cross-site form post is refused even with the cookie");
     HttpResponse<Buffer> forged = client.get(bot.port, "127.0.0.1", "/admin/api/summary")
         .putHeader("Cookie", AdminAuth.COOKIE + "=" + "0".repeat(64)).send().await(10, TimeUnit.SECONDS);
     assertEquals(401, forged.statusCode());

@@ -64,7 +64,7 @@ class SafeLogTest {
   @BeforeEach
   @SuppressWarnings("unchecked")
   void captureWithTheShippedEncoder() {
-    SecretValueMasker.use(SecretMasker.fromEnvironment(ENV));
+    JsonLogging.install(ENV);
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     var json = (OutputStreamAppender<ILoggingEvent>) root.getAppender("JSON");
@@ -102,8 +102,10 @@ class SafeLogTest {
     failure.addSuppressed(new IllegalArgumentException("phone " + FORBIDDEN.get(9) + " email " + FORBIDDEN.get(8)));
     log.error("error with exception for {}", FORBIDDEN.get(16), failure);
     log.error("error without arguments", new Exception(all));
+    JsonLogging.install(ENV); // java.util.logging too, as Lucene and Selenium use it
+    java.util.logging.Logger.getLogger("tradewind.test.jul").warning("JUL with " + all);
 
-    assertEquals(6, lines.size());
+    assertEquals(7, lines.size());
     String output = String.join("", lines);
     for (String secret : FORBIDDEN) {
       assertFalse(output.contains(secret), "leaked: " + secret + "\n" + output);

@@ -66,6 +66,7 @@ class OperationsEndToEndTest {
       String helpful = buttons.getJsonObject(0).getString("id");
       assertTrue(helpful.startsWith("helpful:"), helpful);
       answerId = helpful.substring("helpful:".length());
+      assertEquals(answerId, answer.getJsonObject("reply").getString("answerId"));
       assertEquals("not_helpful:" + answerId, buttons.getJsonObject(1).getString("id"));
       say(client, bot, "c1", "有用", "not_helpful:" + answerId);
       say(client, bot, "c2", "How do I edit a shipping template?", null);
