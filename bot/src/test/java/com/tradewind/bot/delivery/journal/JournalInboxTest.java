@@ -325,6 +325,7 @@ class JournalInboxTest {
     Throwable refused = JournalInbox.open(vertx, JournalOptions.defaults(dir), Clock.systemUTC())
         .transform(ar -> Future.succeededFuture(ar.cause())).await(10, TimeUnit.SECONDS);
     assertTrue(refused instanceof JournalUnavailableException, String.valueOf(refused));
+    assertEquals(JournalUnavailableException.Reason.LOCKED, ((JournalUnavailableException) refused).reason());
     assertTrue(refused.getMessage().contains("another Tradewind process"), refused.getMessage());
     await(first.close());
   }
