@@ -40,6 +40,9 @@ final class BenchInboxCommand implements Callable<Integer> {
   @Option(names = "--concurrency", description = "offers in flight in the throughput run (default ${DEFAULT-VALUE})")
   int concurrency = 256;
 
+  @Option(names = "--redis", description = "also measure the Redis inbox at this URL (redis://127.0.0.1:6379)")
+  String redisUrl;
+
   @Override
   public Integer call() throws Exception {
     Path base = dir != null ? dir : com.tradewind.bot.config.TradewindConfig.load(System.getenv()).knowledge().dataDir()
@@ -75,6 +78,9 @@ final class BenchInboxCommand implements Callable<Integer> {
           + "one fsync each would allow about %.0f/s)%n", concurrency, messages, messages / seconds, fsyncs,
           (double) messages / Math.max(1, fsyncs), 1000 / baselineMs);
       inbox.close().await(60, TimeUnit.SECONDS);
+      if (redisUrl != null) {
+        benchRedis(vertx);
+      }
       return 0;
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
@@ -86,31 +92,76 @@ final class BenchInboxCommand implements Callable<Integer> {
     }
   }
 
+  /** The same two runs against the Redis inbox, under a throw-away key prefix deleted afterwards. */
+  private void benchRedis(Vertx vertx) throws Exception {
+    var link = com.tradewind.bot.cluster.RedisLink.open(vertx, redisUrl).await(10, TimeUnit.SECONDS);
+    var keys = new com.tradewind.bot.cluster.RedisKeys("tradewind-bench:" + System.nanoTime() + ":");
+    var inbox = com.tradewind.bot.cluster.RedisInbox.open(vertx, link, keys,
+        com.tradewind.bot.cluster.RedisInboxOptions.defaults()).await(10, TimeUnit.SECONDS);
+    try {
+      inbox.process("bench", m -> Future.succeededFuture());
+      int sequential = Math.min(messages, 2_000);
+      long[] latencies = new long[sequential];
+      for (int i = 0; i < sequential; i++) {
+        long t0 = System.nanoTime();
+        inbox.offer(message("rs" + i)).await(10, TimeUnit.SECONDS);
+        latencies[i] = System.nanoTime() - t0;
+      }
+      Arrays.sort(latencies);
+      System.out.printf("Redis offer, one at a time (%d): p50 %.3f ms, p99 %.3f ms%n", sequential,
+          latencies[sequential / 2] / 1e6, latencies[(int) (sequential * 0.99)] / 1e6);
+      long t0 = System.nanoTime();
+      runConcurrently(vertx, inbox, messages, concurrency, "rc").await(120, TimeUnit.SECONDS);
+      System.out.printf("Redis offer, %d in flight (%d): %.0f messages/s%n", concurrency, messages,
+          messages / ((System.nanoTime() - t0) / 1e9));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (inbox.counters().answered() < sequential + messages && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      System.out.printf("Redis: %d of %d answered%n", inbox.counters().answered(), sequential + messages);
+    } finally {
+      inbox.close().await(30, TimeUnit.SECONDS);
+      var found = link.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.KEYS)
+          .arg(keys.prefix() + "*")).await(30, TimeUnit.SECONDS);
+      for (var key : found) {
+        link.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.DEL).arg(key.toString()))
+            .await(10, TimeUnit.SECONDS);
+      }
+      link.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
   private static InboundMessage message(String id) {
     return new InboundMessage(id, "bench", List.of("bench:" + id), "c" + (id.hashCode() & 63),
         new JsonObject().put("text", "where is my order 8123456789012345?").put("user", "U123").put("team", "T1"),
         Instant.now());
   }
 
-  private static Future<Void> runConcurrently(Vertx vertx, JournalInbox inbox, int total, int inFlight) {
+  private static Future<Void> runConcurrently(Vertx vertx, com.tradewind.bot.delivery.Inbox inbox, int total,
+      int inFlight) {
+    return runConcurrently(vertx, inbox, total, inFlight, "c");
+  }
+
+  private static Future<Void> runConcurrently(Vertx vertx, com.tradewind.bot.delivery.Inbox inbox, int total,
+      int inFlight, String idPrefix) {
     Promise<Void> done = Promise.promise();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger finished = new AtomicInteger();
     vertx.runOnContext(v -> {
       for (int i = 0; i < Math.min(inFlight, total); i++) {
-        offerNext(inbox, next, finished, total, done);
+        offerNext(inbox, next, finished, total, done, idPrefix);
       }
     });
     return done.future();
   }
 
-  private static void offerNext(JournalInbox inbox, AtomicInteger next, AtomicInteger finished, int total,
-      Promise<Void> done) {
+  private static void offerNext(com.tradewind.bot.delivery.Inbox inbox, AtomicInteger next, AtomicInteger finished,
+      int total, Promise<Void> done, String idPrefix) {
     int n = next.getAndIncrement();
     if (n >= total) {
       return;
     }
-    inbox.offer(message("c" + n)).onComplete(ar -> {
+    inbox.offer(message(idPrefix + n)).onComplete(ar -> {
       if (ar.failed()) {
         done.tryFail(ar.cause());
         return;
@@ -118,7 +169,7 @@ final class BenchInboxCommand implements Callable<Integer> {
       if (finished.incrementAndGet() == total) {
         done.tryComplete();
       } else {
-        offerNext(inbox, next, finished, total, done);
+        offerNext(inbox, next, finished, total, done, idPrefix);
       }
     });
   }

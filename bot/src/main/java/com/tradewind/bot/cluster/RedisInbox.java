@@ -91,6 +91,9 @@ public final class RedisInbox implements Inbox {
   private volatile boolean crashed;
   private long refreshTimer = -1;
   private long claimTimer = -1;
+  private long cleanupTimer = -1;
+  /** A consumer idle this long holding nothing belongs to a node gone for good (an hour by default). */
+  private final long goneAfterMs;
   private long readBackoff = 100;
 
   private RedisInbox(Vertx vertx, Context context, RedisLink redis, RedisKeys keys, RedisInboxOptions options) {
@@ -101,6 +104,7 @@ public final class RedisInbox implements Inbox {
     this.options = options;
     this.processors = new ChannelProcessors<>(context, this::submit);
     this.attempts = new ProcessingAttempts(vertx, options.retry(), () -> closed, counters);
+    this.goneAfterMs = options.claimIdle().toMillis() * 120;
   }
 
   /**
@@ -117,6 +121,7 @@ public final class RedisInbox implements Inbox {
         long claimEvery = Math.max(50, options.claimIdle().toMillis() / 2);
         inbox.claimTimer = vertx.setPeriodic(claimEvery / 4, claimEvery, t -> inbox.claimAbandoned("0-0"));
         inbox.refreshTimer = vertx.setPeriodic(Math.max(20, options.claimIdle().toMillis() / 3), t -> inbox.refreshHeld());
+        inbox.cleanupTimer = vertx.setPeriodic(1_000, 600_000, t -> inbox.forgetGoneConsumers());
         opened.complete(inbox);
       });
     });
@@ -212,6 +217,43 @@ public final class RedisInbox implements Inbox {
         claimAbandoned(next);
       }
     }));
+  }
+
+  /**
+   * Deletes consumers of nodes gone for an hour that hold nothing: every restart is a new
+   * consumer name, and the group's consumer list must not grow with them.
+   */
+  private void forgetGoneConsumers() {
+    if (closed) {
+      return;
+    }
+    redis.send(Request.cmd(Command.XINFO).arg("CONSUMERS").arg(keys.inboxStream()).arg(keys.inboxGroup()))
+        .onSuccess(consumers -> {
+          for (Response consumer : consumers) {
+            String name = field(consumer, "name");
+            String pending = field(consumer, "pending");
+            String idle = field(consumer, "idle");
+            if (name != null && !name.equals(options.node()) && "0".equals(pending) && idle != null
+                && Long.parseLong(idle) > goneAfterMs) {
+              redis.send(Request.cmd(Command.XGROUP).arg("DELCONSUMER").arg(keys.inboxStream())
+                  .arg(keys.inboxGroup()).arg(name));
+            }
+          }
+        });
+  }
+
+  /** A field of an XINFO reply, which is a map in RESP3 and a flat name/value list in RESP2. */
+  private static String field(Response entry, String name) {
+    if (entry.isMap()) {
+      Response value = entry.get(name);
+      return value == null ? null : value.toString();
+    }
+    for (int i = 0; i + 1 < entry.size(); i += 2) {
+      if (name.equals(entry.get(i).toString())) {
+        return entry.get(i + 1) == null ? null : entry.get(i + 1).toString();
+      }
+    }
+    return null;
   }
 
   /** Resets the idle time of held entries, which tells other nodes this one is alive. */
@@ -337,6 +379,7 @@ public final class RedisInbox implements Inbox {
   private void stopTimers() {
     vertx.cancelTimer(refreshTimer);
     vertx.cancelTimer(claimTimer);
+    vertx.cancelTimer(cleanupTimer);
   }
 
   /** Redis reachable and the inbox open: for {@code /health/ready}. */

@@ -154,6 +154,31 @@ class RedisInboxTest {
   }
 
   @Test
+  void consumersOfNodesGoneForGoodAreForgotten() throws Exception {
+    RedisInbox first = node("first", Duration.ofSeconds(10)); // creates the group
+    RedisLink admin = links.get(0);
+    await(admin.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.XGROUP).arg("CREATECONSUMER")
+        .arg(keys.inboxStream()).arg(keys.inboxGroup()).arg("ghost")));
+    await(first.crash());
+    Thread.sleep(1_300); // idle longer than 120 x the 10 ms claim threshold below
+    RedisInbox survivor = node("survivor", Duration.ofMillis(10));
+    survivor.process("slack", m -> Future.succeededFuture());
+    assertTrue(await(survivor.offer(message("m", "c", "ev:m")))); // a consumer exists once it has read something
+    String[] last = {""};
+    eventually(() -> {
+      try {
+        last[0] = await(admin.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.XINFO)
+            .arg("CONSUMERS").arg(keys.inboxStream()).arg(keys.inboxGroup()))).toString();
+        return !last[0].contains("ghost") && last[0].contains("survivor");
+      } catch (Exception e) {
+        last[0] = e.toString();
+        return false;
+      }
+    }, "the ghost consumer deleted, the live one kept", () -> last[0]);
+    assertTrue(survivor.ready());
+  }
+
+  @Test
   void aSlowButLiveNodeKeepsItsMessages() throws Exception {
     RedisInbox a = node("a", Duration.ofMillis(300));
     RedisInbox b = node("b", Duration.ofMillis(300));

@@ -50,10 +50,15 @@ final class RedisTestSupport {
   }
 
   static void eventually(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+    eventually(condition, what, () -> "");
+  }
+
+  static void eventually(java.util.function.BooleanSupplier condition, String what,
+      java.util.function.Supplier<String> seen) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 20 s: " + what);
+        throw new AssertionError("not within 20 s: " + what + " " + seen.get());
       }
       Thread.sleep(10);
     }

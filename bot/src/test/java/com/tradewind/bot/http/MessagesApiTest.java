@@ -102,6 +102,13 @@ class MessagesApiTest {
   }
 
   @Test
+  void anExplicitlyNullConversationIsLikeNone() throws Exception {
+    // found by MessagesApiFuzzTest: this answered 500
+    HttpResponse<Buffer> r = post(new JsonObject().put("user", "n").put("text", "hola").putNull("conversation"));
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+  }
+
+  @Test
   void oddButValidTextGetsASensibleReply() throws Exception {
     for (String text : new String[] {"😀😀😀", "\u0000\u0001\u0002", "hola 你好 привет", "a".repeat(4000), "?"}) {
       HttpResponse<Buffer> r = post(new JsonObject().put("user", "odd").put("text", text));

@@ -26,7 +26,8 @@ class TextNormalizerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"e\u200D\u0301", "８１２３ №5 Nº6", "مرحبا ٨١٢٣\u200f", "ﾃｽﾄ㍿"})
+  @ValueSource(strings = {"e\u200D\u0301", "８１２３ №5 Nº6", "مرحبا ٨١٢٣\u200f", "ﾃｽﾄ㍿",
+      "Ｎ°5"}) // found by UnderstandingFuzzTest: NFKC makes the N of "N°" out of a full-width Ｎ
   void isIdempotent(String raw) {
     String once = TextNormalizer.normalize(raw);
     assertEquals(once, TextNormalizer.normalize(once));

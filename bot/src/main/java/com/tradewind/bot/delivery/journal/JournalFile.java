@@ -52,11 +52,12 @@ final class JournalFile implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       if (!Files.isWritable(dir)) {
-        throw new JournalUnavailableException("folder " + dir.toAbsolutePath() + " is not writable");
+        throw new JournalUnavailableException(JournalUnavailableException.Reason.NOT_WRITABLE,
+            "folder " + dir.toAbsolutePath() + " is not writable");
       }
       long free = Files.getFileStore(dir).getUsableSpace();
       if (free < minFreeBytes) {
-        throw new JournalUnavailableException("only " + free / (1024 * 1024) + " MB free on the disk of "
+        throw new JournalUnavailableException(JournalUnavailableException.Reason.DISK_FULL, "only " + free / (1024 * 1024) + " MB free on the disk of "
             + dir.toAbsolutePath() + " (at least " + minFreeBytes / (1024 * 1024) + " MB needed)");
       }
       FileChannel lockChannel = FileChannel.open(dir.resolve("inbox.lock"), StandardOpenOption.CREATE,
@@ -69,19 +70,24 @@ final class JournalFile implements AutoCloseable {
       }
       if (lock == null) {
         lockChannel.close();
-        throw new JournalUnavailableException("folder " + dir.toAbsolutePath()
+        throw new JournalUnavailableException(JournalUnavailableException.Reason.LOCKED, "folder " + dir.toAbsolutePath()
             + " is used by another Tradewind process (inbox.lock is held)");
       }
       JournalFile journal = new JournalFile(dir, lockChannel, lock);
       journal.replay(state);
       return journal;
     } catch (AccessDeniedException e) {
-      throw new JournalUnavailableException("folder " + dir.toAbsolutePath() + " is not writable (" + e.getMessage() + ")");
+      throw new JournalUnavailableException(JournalUnavailableException.Reason.NOT_WRITABLE,
+          "folder " + dir.toAbsolutePath() + " is not writable (" + e.getMessage() + ")");
     } catch (FileSystemException e) {
-      throw new JournalUnavailableException("cannot use " + dir.toAbsolutePath() + ": " + e.getReason()
-          + " (" + e.getFile() + ")");
+      boolean readOnly = String.valueOf(e.getReason()).contains("Read-only") || String.valueOf(e.getReason()).contains("not permitted");
+      boolean full = String.valueOf(e.getReason()).contains("No space");
+      throw new JournalUnavailableException(full ? JournalUnavailableException.Reason.DISK_FULL : readOnly
+          ? JournalUnavailableException.Reason.NOT_WRITABLE : JournalUnavailableException.Reason.IO_ERROR,
+          "cannot use " + dir.toAbsolutePath() + ": " + e.getReason() + " (" + e.getFile() + ")");
     } catch (IOException e) {
-      throw new JournalUnavailableException("cannot use " + dir.toAbsolutePath() + ": " + e);
+      throw new JournalUnavailableException(JournalUnavailableException.Reason.IO_ERROR,
+          "cannot use " + dir.toAbsolutePath() + ": " + e);
     }
   }
 

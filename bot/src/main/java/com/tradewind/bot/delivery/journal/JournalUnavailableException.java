@@ -3,7 +3,17 @@ package com.tradewind.bot.delivery.journal;
 /** The journal cannot be opened or written: not writable, disk full, or locked by another process. */
 public final class JournalUnavailableException extends RuntimeException {
 
-  public JournalUnavailableException(String message) {
+  /** Why, for callers that react differently (and tests). */
+  public enum Reason { NOT_WRITABLE, DISK_FULL, LOCKED, IO_ERROR }
+
+  private final Reason reason;
+
+  public JournalUnavailableException(Reason reason, String message) {
     super(message);
+    this.reason = reason;
+  }
+
+  public Reason reason() {
+    return reason;
   }
 }

@@ -96,6 +96,25 @@ class JournalInboxTest {
   }
 
   @Test
+  void aLoneSurrogateInAPayloadSurvivesTheJournal(Vertx vertx) throws Exception {
+    // found by JournalRecordFuzzTest: UTF-8 encoding turned a cut emoji into '?'
+    InboundMessage cut = new InboundMessage("s", "test", List.of("k:s"), "c",
+        new JsonObject().put("text", "hi \uD83D"), Instant.parse("2026-11-28T10:00:00Z"));
+    JournalInbox first = open(vertx);
+    assertTrue(await(first.offer(cut)));
+    await(first.crash());
+    JournalInbox second = open(vertx);
+    List<InboundMessage> replayed = new CopyOnWriteArrayList<>();
+    second.process("test", m -> {
+      replayed.add(m);
+      return Future.succeededFuture();
+    });
+    eventually(() -> replayed.size() == 1);
+    await(second.close());
+    assertEquals(cut, replayed.get(0));
+  }
+
+  @Test
   void messagesRecordedBeforeTheProcessorIsSetWaitForIt(Vertx vertx) throws Exception {
     JournalInbox inbox = open(vertx);
     assertTrue(await(inbox.offer(message("a", "c1", "k:a"))));
@@ -306,6 +325,7 @@ class JournalInboxTest {
     Throwable refused = JournalInbox.open(vertx, JournalOptions.defaults(dir), Clock.systemUTC())
         .transform(ar -> Future.succeededFuture(ar.cause())).await(10, TimeUnit.SECONDS);
     assertTrue(refused instanceof JournalUnavailableException, String.valueOf(refused));
+    assertEquals(JournalUnavailableException.Reason.LOCKED, ((JournalUnavailableException) refused).reason());
     assertTrue(refused.getMessage().contains("another Tradewind process"), refused.getMessage());
     await(first.close());
   }

@@ -1,5 +1,6 @@
 package com.tradewind.bot.delivery.setup;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -147,6 +148,8 @@ class DeliveryTest {
       Throwable failure = JournalInbox.open(vertx, full, java.time.Clock.systemUTC())
           .transform(ar -> io.vertx.core.Future.succeededFuture(ar.cause())).await(10, TimeUnit.SECONDS);
       assertTrue(failure.getMessage().contains("MB free on the disk"), String.valueOf(failure));
+      assertEquals(com.tradewind.bot.delivery.journal.JournalUnavailableException.Reason.DISK_FULL,
+          ((com.tradewind.bot.delivery.journal.JournalUnavailableException) failure).reason());
     } catch (Exception e) {
       throw new AssertionError(e);
     } finally {
