@@ -47,6 +47,9 @@ public final class HandoffDialogue implements Dialogue {
       if (open.isPresent()) {
         HandoffCase handoff = open.get();
         Turn silent = new Turn(id, handoff.language(), null, DialogueEngine.HUMAN_AGENT, 1, Map.of(), true);
+        if (text.isBlank()) {
+          return Future.succeededFuture(silent); // a button press without words: nothing for staff to read
+        }
         return handoffs.buyerWrote(handoff, text)
             .map(silent)
             .recover(e -> {
