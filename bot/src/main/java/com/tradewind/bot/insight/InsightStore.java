@@ -39,6 +39,13 @@ public final class InsightStore implements TurnObserver, FeedbackRecorder {
   private final InsightJournal journal;
   private final SecretMasker masker;
   private final Clock clock;
+  /**
+   * Turns and votes waiting to be recorded, in arrival order: building records and masking
+   * questions costs tens of microseconds, which the event loop should spend on replies instead.
+   */
+  private final java.util.Queue<Runnable> work = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile Vertx vertx;
   private final TreeMap<String, DayStats> days = new TreeMap<>();
   private final LinkedHashMap<String, AnswerRecord> answers = new LinkedHashMap<>(16, 0.75f, false) {
     @Override
@@ -69,6 +76,7 @@ public final class InsightStore implements TurnObserver, FeedbackRecorder {
 
   /** Replays the journal on a worker; call once before serving. */
   public Future<Integer> load(Vertx vertx) {
+    this.vertx = vertx;
     return vertx.executeBlocking(() -> {
       int[] n = {0};
       journal.replay(record -> {
@@ -87,6 +95,47 @@ public final class InsightStore implements TurnObserver, FeedbackRecorder {
 
   @Override
   public void observed(TurnEvent e) {
+    enqueue(() -> record(e));
+  }
+
+  /** Completes once everything observed or voted before this call is recorded (tests, benchmarks). */
+  public Future<Void> flushed() {
+    io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+    enqueue(done::complete);
+    return done.future();
+  }
+
+  private void enqueue(Runnable task) {
+    work.add(task);
+    if (draining.compareAndSet(false, true)) {
+      if (vertx == null) {
+        drain(); // not loaded yet (tests): record on the caller's thread
+      } else {
+        vertx.executeBlocking(() -> {
+          drain();
+          return null;
+        }, false);
+      }
+    }
+  }
+
+  private void drain() {
+    while (true) {
+      for (Runnable task; (task = work.poll()) != null; ) {
+        try {
+          task.run();
+        } catch (RuntimeException err) {
+          LOG.warn("insight record failed: {}", err.toString());
+        }
+      }
+      draining.set(false);
+      if (work.isEmpty() || !draining.compareAndSet(false, true)) {
+        return;
+      }
+    }
+  }
+
+  private void record(TurnEvent e) {
     List<JsonObject> records = new ArrayList<>();
     DayStats.Kind kind = e.handoffStarted() ? DayStats.Kind.HANDOFF : switch (e.outcome()) {
       case ANSWERED -> DayStats.Kind.ANSWERED;
@@ -111,7 +160,7 @@ public final class InsightStore implements TurnObserver, FeedbackRecorder {
     records.forEach(this::journal);
     Feedback feedback = e.feedback();
     if (feedback != null) {
-      record(feedback.answerId(), feedback.helpful() ? Vote.HELPFUL : Vote.NOT_HELPFUL, e.user(), e.channel());
+      vote(feedback.answerId(), feedback.helpful() ? Vote.HELPFUL : Vote.NOT_HELPFUL, e.user(), e.channel());
     }
   }
 
@@ -123,6 +172,13 @@ public final class InsightStore implements TurnObserver, FeedbackRecorder {
 
   @Override
   public Future<Boolean> record(String answerId, Vote vote, String user, String channel) {
+    // queued behind the turns, so a vote never overtakes the answer it is about
+    io.vertx.core.Promise<Boolean> stored = io.vertx.core.Promise.promise();
+    enqueue(() -> vote(answerId, vote, user, channel).onComplete(stored));
+    return stored.future();
+  }
+
+  private Future<Boolean> vote(String answerId, Vote vote, String user, String channel) {
     JsonObject record = new JsonObject().put("t", "vote").put("id", answerId).put("v", vote.name())
         .put("u", user == null ? "" : user).put("ch", channel).put("at", clock.instant().toString());
     synchronized (this) {
@@ -256,6 +312,6 @@ public final class InsightStore implements TurnObserver, FeedbackRecorder {
   }
 
   public Future<Void> close() {
-    return journal.close();
+    return flushed().compose(v -> journal.close());
   }
 }

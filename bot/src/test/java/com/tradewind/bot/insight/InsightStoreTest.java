@@ -78,6 +78,7 @@ class InsightStoreTest {
             "voter", "web");
       }
     }
+    store.flushed().await(10, TimeUnit.SECONDS);
     JsonObject rates = store.summary(7).getJsonObject("rates");
     double sum = rates.getDouble("resolution") + rates.getDouble("answer") + rates.getDouble("handoff")
         + rates.getDouble("unanswered");

@@ -60,6 +60,7 @@ class SafeLogTest {
   private final List<String> lines = new ArrayList<>();
   private final Logger log = LoggerFactory.getLogger("tradewind.test.safe-log");
   private AppenderBase<ILoggingEvent> capture;
+  private OutputStreamAppender<ILoggingEvent> console;
 
   @BeforeEach
   @SuppressWarnings("unchecked")
@@ -67,8 +68,9 @@ class SafeLogTest {
     JsonLogging.install(ENV);
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    var json = (OutputStreamAppender<ILoggingEvent>) root.getAppender("JSON");
-    Encoder<ILoggingEvent> encoder = json.getEncoder();
+    console = (OutputStreamAppender<ILoggingEvent>) root.getAppender("JSON");
+    Encoder<ILoggingEvent> encoder = console.getEncoder();
+    root.detachAppender(console); // the same lines, encoded below, need not flood the build output
     capture = new AppenderBase<>() {
       @Override
       protected void append(ILoggingEvent event) {
@@ -84,6 +86,7 @@ class SafeLogTest {
   void detach() {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(capture);
+    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(console);
     SecretValueMasker.use(SecretMasker.fromEnvironment(System.getenv()));
     MDC.clear();
   }

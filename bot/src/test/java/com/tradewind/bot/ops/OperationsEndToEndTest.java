@@ -105,6 +105,7 @@ class OperationsEndToEndTest {
       assertEquals(1, sum(metrics, "tradewind_outbound_retries_total"));
       assertEquals(2, sum(metrics, "tradewind_circuit_state{provider=\"shopify\"}"));
 
+      bot.ops.insight().flushed().await(10, TimeUnit.SECONDS);
       assertEquals(List.of(0, 1), votes(bot, answerId));
       assertEquals(Boolean.FALSE, bot.ops.feedback().record("0123456789abcdef0123", 
           com.tradewind.bot.insight.FeedbackRecorder.Vote.HELPFUL, "x", "slack").await(5, TimeUnit.SECONDS));

@@ -84,6 +84,7 @@ class AdminDashboardBrowserTest {
     say("whatsapp", "c3", "What is the warranty on refurbished drones in Antarctica?", null);
     say("whatsapp", "c4", "hola", null);
     say("web", "c5", "I want to talk to a person", "human");
+    bot.ops.insight().flushed().await(10, TimeUnit.SECONDS);
 
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     profile = Files.createTempDirectory("tradewind-admin-chromium-");
