@@ -28,6 +28,7 @@ public final class RedisLink {
   private final String where;
   private volatile boolean reachable;
   private volatile boolean closed;
+  private boolean pinged;
   private long pingDelay = 1_000;
   private long timer = -1;
 
@@ -56,7 +57,7 @@ public final class RedisLink {
   private Future<Void> ping(long timeoutMs) {
     return client.send(Request.cmd(Command.PING)).timeout(timeoutMs, TimeUnit.MILLISECONDS).transform(ar -> {
       boolean up = ar.succeeded();
-      if (up != reachable && !closed) {
+      if ((up != reachable || !up && !pinged) && !closed) {
         if (up) {
           LOG.info("Redis at {} is reachable", where);
         } else {
@@ -64,6 +65,7 @@ public final class RedisLink {
         }
       }
       reachable = up;
+      pinged = true;
       pingDelay = up ? 1_000 : Math.min(pingDelay * 2, 5_000);
       if (!closed) {
         timer = vertx.setTimer(pingDelay, t -> ping(3_000));

@@ -45,6 +45,7 @@ public final class JournalInbox implements Inbox {
   private final long droppedTailBytes;
   private volatile boolean closed;
   private volatile long purgeTimer = -1;
+  private volatile long probeTimer = -1;
 
   private JournalInbox(Vertx vertx, Context context, JournalOptions options, Clock clock, JournalFile file,
       JournalState state) throws java.io.IOException {
@@ -86,8 +87,10 @@ public final class JournalInbox implements Inbox {
         file.close();
         throw e;
       }
-    }, false).onSuccess(inbox -> context.runOnContext(v -> inbox.purgeTimer = vertx.setPeriodic(60_000,
-        t -> inbox.purgeExpiredKeys())));
+    }, false).onSuccess(inbox -> context.runOnContext(v -> {
+      inbox.purgeTimer = vertx.setPeriodic(60_000, t -> inbox.purgeExpiredKeys());
+      inbox.probeTimer = vertx.setPeriodic(5_000, t -> inbox.probeWhileUnwritable());
+    }));
   }
 
   @Override
@@ -134,6 +137,18 @@ public final class JournalInbox implements Inbox {
     message.dedupeKeys().forEach(keyExpiry::remove);
   }
 
+  /**
+   * After a failed write the inbox reports itself unready, so a load balancer stops sending
+   * offers, which were the only writes: an empty record every few seconds finds out when the disk
+   * is usable again (replay ignores it).
+   */
+  private void probeWhileUnwritable() {
+    if (!closed && !writer.healthy()) {
+      writer.append(new JournalRecord(JournalRecord.Type.KEYS, new io.vertx.core.json.JsonObject()
+          .put("keys", new io.vertx.core.json.JsonObject())), failure -> {});
+    }
+  }
+
   private synchronized void purgeExpiredKeys() {
     long now = clock.millis();
     keyExpiry.values().removeIf(until -> until <= now);
@@ -172,6 +187,7 @@ public final class JournalInbox implements Inbox {
     }
     closed = true;
     vertx.cancelTimer(purgeTimer);
+    vertx.cancelTimer(probeTimer);
     attempts.handBackWaiting();
     return lanes.idle().compose(v -> vertx.executeBlocking(() -> {
       writer.stop();
@@ -186,6 +202,7 @@ public final class JournalInbox implements Inbox {
   Future<Void> crash() {
     closed = true;
     vertx.cancelTimer(purgeTimer);
+    vertx.cancelTimer(probeTimer);
     attempts.handBackWaiting();
     return vertx.executeBlocking(() -> {
       writer.stop();
