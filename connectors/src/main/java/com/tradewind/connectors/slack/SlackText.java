@@ -14,6 +14,9 @@ public final class SlackText {
   private static final Pattern CONTROL = Pattern.compile("<([@#!])([^>|]*)(?:\\|([^>]*))?>");
   private static final Pattern LINK = Pattern.compile("<((?:https?|mailto):[^>|]*)(?:\\|([^>]*))?>");
 
+  /** The bot's mention pattern, compiled once per bot user id (one per process in practice). */
+  private static final java.util.Map<String, Pattern> OWN_MENTION = new java.util.concurrent.ConcurrentHashMap<>();
+
   private SlackText() {}
 
   /** Escapes {@code &} first, then {@code <} and {@code >}. */
@@ -45,7 +48,10 @@ public final class SlackText {
     }
     String text = escaped;
     if (botUserId != null) {
-      text = text.replaceAll("<@" + Pattern.quote(botUserId) + "(?:\\|[^>]*)?>", " ");
+      Pattern own = OWN_MENTION.size() < 64
+          ? OWN_MENTION.computeIfAbsent(botUserId, id -> Pattern.compile("<@" + Pattern.quote(id) + "(?:\\|[^>]*)?>"))
+          : Pattern.compile("<@" + Pattern.quote(botUserId) + "(?:\\|[^>]*)?>");
+      text = own.matcher(text).replaceAll(" ");
     }
     Matcher links = LINK.matcher(text);
     text = links.replaceAll(m -> Matcher.quoteReplacement(m.group(2) != null ? m.group(2) : m.group(1)));
