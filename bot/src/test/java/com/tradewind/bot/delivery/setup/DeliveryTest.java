@@ -62,16 +62,19 @@ class DeliveryTest {
     String prefix = "tw-test:" + UUID.randomUUID() + ":";
     Delivery delivery = start(vertx, config(Map.of("TRADEWIND_REDIS_URL", "redis://127.0.0.1:6379",
         "TRADEWIND_REDIS_KEY_PREFIX", prefix)), data);
-    assertTrue(delivery.inbox() instanceof RedisInbox);
-    assertTrue(delivery.conversations() instanceof RedisConversationStore);
-    assertTrue(delivery.rateLimiter().isPresent());
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (!delivery.ready().getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(20); // the first PING can be slow on a loaded machine
+    try {
+      assertTrue(delivery.inbox() instanceof RedisInbox);
+      assertTrue(delivery.conversations() instanceof RedisConversationStore);
+      assertTrue(delivery.rateLimiter().isPresent());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      while (!delivery.ready().getAsBoolean() && System.nanoTime() < deadline) {
+        Thread.sleep(20); // the first PING can be slow on a loaded machine
+      }
+      assertTrue(delivery.ready().getAsBoolean());
+    } finally {
+      delivery.close().await(10, TimeUnit.SECONDS);
+      cleanUp(vertx, prefix); // even when an assertion failed: the Redis is shared
     }
-    assertTrue(delivery.ready().getAsBoolean());
-    delivery.close().await(10, TimeUnit.SECONDS);
-    cleanUp(vertx, prefix);
   }
 
   private static void cleanUp(Vertx vertx, String prefix) throws Exception {
