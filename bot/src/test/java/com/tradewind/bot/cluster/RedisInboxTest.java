@@ -41,6 +41,7 @@ class RedisInboxTest {
 
   @BeforeEach
   void setUp(Vertx vertx) {
+    RedisTestSupport.assumeRedis();
     this.vertx = vertx;
     this.keys = RedisTestSupport.uniqueKeys();
   }

@@ -20,8 +20,33 @@ import java.util.concurrent.TimeUnit;
 final class RedisTestSupport {
 
   static final String URL = System.getProperty("tradewind.test.redis", "redis://127.0.0.1:6379");
+  private static final boolean REACHABLE = probe();
 
   private RedisTestSupport() {}
+
+  /**
+   * Skips the calling test when no Redis answers, so {@code mvn verify} passes on a machine with
+   * only a JDK and Maven; in CI ({@code CI=true}, where .ci/run starts Redis) the test runs and
+   * fails instead.
+   */
+  static void assumeRedis() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(REACHABLE || "true".equals(System.getenv("CI")),
+        "no Redis at " + URL + ": start one (redis-server) to run the cluster tests");
+  }
+
+  static boolean reachable() {
+    return REACHABLE;
+  }
+
+  private static boolean probe() {
+    java.net.URI uri = java.net.URI.create(URL);
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()), 500);
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
 
   static RedisKeys uniqueKeys() {
     return new RedisKeys("tw-test:" + UUID.randomUUID() + ":");
@@ -33,6 +58,9 @@ final class RedisTestSupport {
 
   /** Deletes every key under the prefix (SCAN, so other runs' keys are not touched). */
   static void deleteAll(Vertx vertx, RedisKeys keys) throws Exception {
+    if (!REACHABLE) {
+      return; // the test was skipped: nothing was written
+    }
     RedisLink link = await(RedisLink.open(vertx, URL));
     try {
       String cursor = "0";
