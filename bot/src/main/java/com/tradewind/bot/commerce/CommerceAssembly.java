@@ -44,9 +44,11 @@ public record CommerceAssembly(CommerceDesk desk, CommerceProviders providers, C
     Duration stalled = Duration.ofDays(config.integer("tracking.stalled-days", 1, 365));
     OrderAccess access = new OrderAccess(web, OrderAccess.parseSlackTeams(env.get("SLACK_ALLOWED_TEAMS")));
     LOG.info("orders from {}, parcels from {}, web-chat order access {}", providers.orders().name(),
-        providers.parcels().name(), web.name().toLowerCase(Locale.ROOT));
-    return new CommerceAssembly(new CommerceDesk(providers.orders(), providers.parcels(), access, stalled), providers,
-        tokens);
+        providers.orderParcels() == null ? providers.parcels().name()
+            : providers.orderParcels().name() + " (its orders), " + providers.parcels().name() + " (other numbers)",
+        web.name().toLowerCase(Locale.ROOT));
+    return new CommerceAssembly(new CommerceDesk(providers.orders(), providers.parcels(), providers.orderParcels(), access,
+        stalled), providers, tokens);
   }
 
   /** {@code auto}: open for the sample store (so a new user can try it), token for a real one. */

@@ -2,6 +2,7 @@ package com.tradewind.bot.commerce;
 
 import com.tradewind.bot.conversation.Asker;
 import com.tradewind.connectors.commerce.Order;
+import com.tradewind.connectors.commerce.Shipment;
 import com.tradewind.connectors.commerce.Tracking;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -18,6 +19,16 @@ public interface CommerceLookup {
   Future<Optional<Order>> order(String id, Asker asker);
 
   Future<Optional<Tracking>> tracking(String number, Asker asker);
+
+  /**
+   * The parcel of an order the asker was shown (fetched with {@link #order} on their behalf), by
+   * whichever source knows it best: the store's own logistics tracking or the tracking service.
+   *
+   * @param shipment one of the order's shipments, with a tracking number
+   */
+  default Future<Optional<Tracking>> trackingOf(Order order, Shipment shipment, Asker asker) {
+    return tracking(shipment.trackingNumber(), asker);
+  }
 
   /** How long a parcel on its way may go without a new event before the reply flags it. */
   default Duration stalledAfter() {

@@ -9,6 +9,7 @@ import com.tradewind.bot.understanding.EntityExtractor;
 import com.tradewind.bot.understanding.IntentClassifier;
 import com.tradewind.bot.understanding.IntentResult;
 import com.tradewind.connectors.commerce.Order;
+import com.tradewind.connectors.commerce.Shipment;
 import com.tradewind.connectors.commerce.Tracking;
 import com.tradewind.knowledge.search.SearchHit;
 import java.time.Duration;
@@ -239,27 +240,45 @@ public final class DialogueEngine implements Dialogue {
   }
 
   private Future<Reply> parcel(ConversationState state, Entities found, String lang, Asker asker) {
-    String number = found.trackingNumber() != null ? found.trackingNumber() : null;
-    if (number == null && found.orderId() != null) {
-      // "track order 8123…": find the order's parcel first
-      ConversationState next = state.withPending(null);
+    ConversationState next = state.withPending(null);
+    if (found.trackingNumber() != null) {
+      return track(next, found.trackingNumber(), lang, asker);
+    }
+    if (found.orderId() != null) {
+      // "track order 8123…": find the order's parcel first, on the asker's behalf
       return commerce.order(found.orderId(), asker).compose(o -> o.map(order -> order.trackingNumber() == null
               ? orderReply(next, order, lang)
-              : track(next.withOrder(order.id(), order.trackingNumber()), order.trackingNumber(), lang, asker))
+              : trackOrder(next.withOrder(order.id(), order.trackingNumber()), order, order.lastShipment(), lang, asker))
           .orElseGet(() -> Future.succeededFuture(new Reply(next,
               compose.withHuman(lang, "order_not_found", Map.of("order_id", found.orderId()))))));
     }
-    if (number == null) {
-      number = state.lastTrackingNumber(); // "and the tracking?" refers to the last order
-    }
+    String number = state.lastTrackingNumber(); // "and the tracking?" refers to the last order
     if (number == null) {
       return Future.succeededFuture(new Reply(state.withPending(TRACK_PARCEL), compose.plain(lang, "ask_tracking_number")));
     }
-    return track(state.withPending(null), number, lang, asker);
+    if (state.lastOrderId() == null) {
+      return track(next, number, lang, asker);
+    }
+    // The order again (cached), so its parcel is tracked where the store tracks it; if the number
+    // is not that order's (a parcel asked about since) or the order cannot be had, by number.
+    return commerce.order(state.lastOrderId(), asker).otherwise(Optional.empty())
+        .compose(o -> o.flatMap(order -> order.shipments().stream()
+                .filter(s -> number.equalsIgnoreCase(s.trackingNumber())).findFirst()
+                .map(shipment -> trackOrder(next, order, shipment, lang, asker)))
+            .orElseGet(() -> track(next, number, lang, asker)));
   }
 
   private Future<Reply> track(ConversationState state, String number, String lang, Asker asker) {
-    return commerce.tracking(number, asker).compose(t -> t.map(tracking -> parcelReply(state, tracking, lang))
+    return trackReply(state, number, commerce.tracking(number, asker), lang);
+  }
+
+  private Future<Reply> trackOrder(ConversationState state, Order order, Shipment shipment, String lang, Asker asker) {
+    return trackReply(state, shipment.trackingNumber(), commerce.trackingOf(order, shipment, asker), lang);
+  }
+
+  private Future<Reply> trackReply(ConversationState state, String number, Future<Optional<Tracking>> lookup,
+      String lang) {
+    return lookup.compose(t -> t.map(tracking -> parcelReply(state, tracking, lang))
             .orElseGet(() -> Future.succeededFuture(new Reply(state.withTracking(number),
                 compose.withHuman(lang, "tracking_not_found", Map.of("tracking_number", number))))))
         .recover(e -> Future.succeededFuture(new Reply(state.withTracking(number),

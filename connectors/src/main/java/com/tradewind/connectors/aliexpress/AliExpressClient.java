@@ -8,6 +8,7 @@ import com.tradewind.connectors.commerce.Money;
 import com.tradewind.connectors.commerce.Order;
 import com.tradewind.connectors.commerce.OrderItem;
 import com.tradewind.connectors.commerce.OrderProvider;
+import com.tradewind.connectors.commerce.OrderTracking;
 import com.tradewind.connectors.commerce.ProviderTimes;
 import com.tradewind.connectors.commerce.Shipment;
 import com.tradewind.connectors.commerce.Tracking;
@@ -34,9 +35,10 @@ import java.util.Optional;
 /**
  * Orders from the AliExpress Open Platform, the way the official Java SDK calls the {@code /sync}
  * gateway: system parameters (including {@code session} and {@code sign}) in the query string,
- * business parameters in a form body, both signed. Times come in US Pacific time.
+ * business parameters in a form body, both signed. Times come in US Pacific time. Parcels of its
+ * orders are tracked through the logistics API ({@link OrderTracking}).
  */
-public final class AliExpressClient implements OrderProvider {
+public final class AliExpressClient implements OrderProvider, OrderTracking {
 
   /** The platform's clock for every {@code gmt_*} field. */
   public static final ZoneId PLATFORM_ZONE = ZoneId.of("America/Los_Angeles");
@@ -75,6 +77,12 @@ public final class AliExpressClient implements OrderProvider {
       JsonObject target = body.getJsonObject("target");
       return target == null || target.isEmpty() ? Optional.<Order>empty() : Optional.of(toOrder(target));
     });
+  }
+
+  /** The parcel of one shipment of an order, sent to the order's shipping country. */
+  @Override
+  public Future<Optional<Tracking>> tracking(Order order, Shipment shipment) {
+    return tracking(order, shipment, order.shippingAddress() == null ? null : order.shippingAddress().country());
   }
 
   /**

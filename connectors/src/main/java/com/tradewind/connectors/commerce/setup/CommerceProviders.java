@@ -5,6 +5,7 @@ import com.tradewind.connectors.aftership.AfterShip;
 import com.tradewind.connectors.aliexpress.AliExpressClient;
 import com.tradewind.connectors.aliexpress.AliExpressCredentials;
 import com.tradewind.connectors.commerce.OrderProvider;
+import com.tradewind.connectors.commerce.OrderTracking;
 import com.tradewind.connectors.commerce.TrackingProvider;
 import com.tradewind.connectors.commerce.sample.SampleStore;
 import com.tradewind.connectors.http.CachedProviders;
@@ -25,8 +26,12 @@ import java.util.Map;
  * ({@code sample|17track|aftership}); both default to {@code sample}.
  *
  * @param sampleOrders whether orders come from the bundled sample store
+ * @param orderParcels the store's own tracking of its orders' parcels, used instead of
+ *     {@code parcels} for them; null unless the store offers it ({@link OrderTracking}) and no
+ *     tracking service is configured (a configured one is the seller's choice and wins)
  */
-public record CommerceProviders(CachedProviders.Orders orders, CachedProviders.Parcels parcels, boolean sampleOrders) {
+public record CommerceProviders(CachedProviders.Orders orders, CachedProviders.Parcels parcels, boolean sampleOrders,
+    CachedProviders.OrderParcels orderParcels) {
 
   public static final String ORDERS = "TRADEWIND_ORDERS_PROVIDER";
   public static final String TRACKING = "TRADEWIND_TRACKING_PROVIDER";
@@ -58,8 +63,10 @@ public record CommerceProviders(CachedProviders.Orders orders, CachedProviders.P
       default -> sample;
     };
     Ticker ticker = Ticker.systemTicker();
+    CachedProviders.OrderParcels orderParcels = tracking.equals("sample") && orderProvider instanceof OrderTracking own
+        ? new CachedProviders.OrderParcels(own, ticker) : null;
     return new CommerceProviders(new CachedProviders.Orders(orderProvider, ticker),
-        new CachedProviders.Parcels(trackingProvider, ticker), orders.equals("sample"));
+        new CachedProviders.Parcels(trackingProvider, ticker), orders.equals("sample"), orderParcels);
   }
 
   private static String choice(Map<String, String> env, String name, String... allowed) {

@@ -1,6 +1,7 @@
 package com.tradewind.connectors.commerce.setup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,18 @@ class CommerceProvidersTest {
     assertEquals("shopify", p.orders().name());
     assertEquals("17track", p.parcels().name());
     assertTrue(!p.sampleOrders());
+  }
+
+  @Test
+  void aliExpressTracksItsOwnParcelsUnlessATrackingServiceIsConfigured() throws Exception {
+    Map<String, String> aliexpress = Map.of("TRADEWIND_ORDERS_PROVIDER", "aliexpress", "ALIEXPRESS_APP_KEY", "k",
+        "ALIEXPRESS_APP_SECRET", "s", "ALIEXPRESS_ACCESS_TOKEN", "t");
+    assertEquals("aliexpress", from(aliexpress).orderParcels().name());
+    Map<String, String> with17track = new java.util.HashMap<>(aliexpress);
+    with17track.put("TRADEWIND_TRACKING_PROVIDER", "17track");
+    with17track.put("SEVENTEENTRACK_API_KEY", "k");
+    assertNull(from(with17track).orderParcels(), "the configured tracking service wins");
+    assertNull(from(Map.of()).orderParcels(), "the sample store has no tracking of its own");
   }
 
   @Test
