@@ -71,7 +71,7 @@ final class BenchSoakCommand implements Callable<Integer> {
   boolean gcHint;
 
   /** One measured minute: heap and CPU sampled at its end. */
-  private record Minute(long heapUsed, long gcMillis, long cpuNanos) {}
+  private record Minute(long heapUsed, long gcMillis, long cpuNanos, java.time.LocalTime endedUtc) {}
 
   @Override
   public Integer call() throws Exception {
@@ -129,7 +129,7 @@ final class BenchSoakCommand implements Callable<Integer> {
       System.out.println("Slack events -> inbox -> dialogue -> chat.postMessage (latency: event sent to reply received;"
           + " heap: used at the minute's end"
           + (gcHint ? ", after System.gc()" : ", no GC forced") + ")");
-      System.out.printf("%6s %8s %8s %8s %9s %9s %9s %7s %6s %6s %8s %6s %9s%n", "minute", "sent", "replies", "acks!2xx",
+      System.out.printf("%6s %9s %8s %8s %8s %9s %9s %9s %7s %6s %6s %8s %6s %9s%n", "minute", "ends UTC", "sent", "replies", "acks!2xx",
           "p50 ms", "p99 ms", "max ms", "missing", "dupes", "late", "heap MB", "gc ms", "cpu ms/msg");
       OpenLoopSender soak = new OpenLoopSender(load, kit, ports, connections, warmUp, measured);
       long t0 = soak.start(rate);
@@ -144,7 +144,7 @@ final class BenchSoakCommand implements Callable<Integer> {
         }
         long gcMillis = (System.nanoTime() - gcStart) / 1_000_000;
         samples[m] = new Minute(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), gcMillis,
-            cpu - cpuBefore);
+            cpu - cpuBefore, java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0));
         cpuBefore = cpu;
         if (m > 0) {
           row(m - 1, soak, replies, repliedAt, samples[m - 1]);
@@ -215,7 +215,8 @@ final class BenchSoakCommand implements Callable<Integer> {
     int[] late = {0};
     int[] t = tally(soak, replies, repliedAt, from, to, late);
     long[] lat = latencies(soak, replies, repliedAt, from, to);
-    System.out.printf("%6d %8d %8d %8d %9.1f %9.1f %9.1f %7d %6d %6d %8.1f %6d %9.3f%n", m + 1, to - from, t[0], t[3],
+    System.out.printf("%6d %9s %8d %8d %8d %9.1f %9.1f %9.1f %7d %6d %6d %8.1f %6d %9.3f%n", m + 1, sample.endedUtc(),
+        to - from, t[0], t[3],
         pct(lat, 0.50), pct(lat, 0.99), lat.length == 0 ? Double.NaN : lat[lat.length - 1] / 1e6, t[1], t[2], late[0],
         sample.heapUsed() / 1048576.0, sample.gcMillis(), sample.cpuNanos() / 1e6 / (to - from));
   }
