@@ -7,19 +7,15 @@ import com.tradewind.bot.config.HttpOptions;
 import com.tradewind.bot.config.SlackOptions;
 import com.tradewind.bot.delivery.InMemoryInbox;
 import com.tradewind.bot.http.ApiServer;
-import com.tradewind.connectors.slack.SlackSignatureVerifier;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -41,17 +37,6 @@ import picocli.CommandLine.Option;
 @Command(name = "bench-slack", description = "Benchmark Slack events end to end against a local fake Slack API.")
 final class BenchSlackCommand implements Callable<Integer> {
 
-  private static final String SECRET = "bench-signing-secret";
-  /**
-   * The chat benchmark's mix without "talk to a human": a handed-off conversation is silent by
-   * design, which would count as missing replies for every later message of that person.
-   */
-  private static final List<String> MESSAGES = List.of(
-      "hola", "¿dónde está mi pedido 8123456789012345?", "where is my order?", "track RR123456785CN",
-      "平台仲裁要多久", "chcę zwrócić towar", "Wie lange dauert der Economy-Versand?", "how do I edit a shipping template?",
-      "où est ma commande 8123456789012347", "сколько идёт стандартная доставка?", "merhaba", "ok",
-      "como faço para devolver um produto", "こんにちは", "주문 상태 확인", "مرحبا، أين طلبي؟");
-
   @Option(names = "--rates", split = ",", defaultValue = "250,500,1000,1500,2000",
       description = "messages per second, one step each (default: ${DEFAULT-VALUE})")
   int[] rates;
@@ -68,7 +53,7 @@ final class BenchSlackCommand implements Callable<Integer> {
   @Option(names = "--connections", defaultValue = "128", description = "HTTP connections of the sender (default: ${DEFAULT-VALUE})")
   int connections;
 
-  private final SlackSignatureVerifier signer = new SlackSignatureVerifier(SECRET, Clock.systemUTC());
+  private SlackBenchKit kit;
 
   /** One step's outcome. */
   private record Step(int rate, int sent, double repliesPerSecond, double p50, double p99, int missing, int duplicates,
@@ -81,8 +66,13 @@ final class BenchSlackCommand implements Callable<Integer> {
       int total = Arrays.stream(rates).map(r -> r * seconds).sum() + 500 * (warmUpSeconds / 5) * 5;
       AtomicLongArray repliedAt = new AtomicLongArray(total);
       AtomicIntegerArray replies = new AtomicIntegerArray(total);
-      HttpServer fakeSlack = fakeSlack(vertx, repliedAt, replies);
-      SlackOptions options = new SlackOptions(SECRET, "xoxb-bench", null,
+      kit = new SlackBenchKit(users);
+      HttpServer fakeSlack = SlackBenchKit.fakeSlack(vertx, (i, now) -> {
+        if (replies.incrementAndGet(i) == 1) {
+          repliedAt.set(i, now);
+        }
+      });
+      SlackOptions options = new SlackOptions(SlackBenchKit.SECRET, "xoxb-bench", null,
           "http://127.0.0.1:" + fakeSlack.actualPort() + "/api", Set.of(), null);
       SlackConnector slack = new SlackConnector(vertx, options, SlackConnector.Tuning.defaults(), bot.dialogue(),
           new InMemoryInbox(Duration.ofHours(1), 1_000_000, Ticker.systemTicker()), new InMemoryFeedbackRecorder(),
@@ -91,8 +81,7 @@ final class BenchSlackCommand implements Callable<Integer> {
       ApiServer server = new ApiServer(vertx, new HttpOptions("127.0.0.1", 0), bot.knowledge(), bot.dialogue(),
           bot.config().knowledge().knowledgeDir()).with(slack.routes());
       int port = server.start().await(10, TimeUnit.SECONDS);
-      HttpServer constant = vertx.createHttpServer().requestHandler(r -> r.body().onSuccess(b -> r.response().end()))
-          .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+      HttpServer constant = SlackBenchKit.constantEndpoint(vertx);
       System.out.printf("%d cores, open-loop steps of %d s, %d sender connections, DMs from %d people%n",
           Runtime.getRuntime().availableProcessors(), seconds, connections, users);
       int[] next = {0};
@@ -138,44 +127,6 @@ final class BenchSlackCommand implements Callable<Integer> {
     }
   }
 
-  /** A fake {@code auth.test} and {@code chat.postMessage} that notes when each event's reply arrives. */
-  private static HttpServer fakeSlack(Vertx vertx, AtomicLongArray repliedAt, AtomicIntegerArray replies) throws Exception {
-    return vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
-      if (req.path().endsWith("/auth.test")) {
-        req.response().end("{\"ok\":true,\"user_id\":\"UBENCHBOT\",\"bot_id\":\"BBENCH\",\"team_id\":\"TBENCH\"}");
-        return;
-      }
-      long now = System.nanoTime();
-      String threadTs = body.toJsonObject().getString("thread_ts", "");
-      int i = (int) (Long.parseLong(threadTs.substring(0, threadTs.indexOf('.'))) - 1_700_000_000L);
-      if (replies.incrementAndGet(i) == 1) {
-        repliedAt.set(i, now);
-      }
-      req.response().end("{\"ok\":true,\"ts\":\"1.1\"}");
-    })).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
-  }
-
-  /**
-   * Event {@code i}: a DM from one of {@code users} people continuing their conversation, written
-   * in a thread whose root is the message itself, so the reply's {@code thread_ts} names the event.
-   */
-  private Signed event(int i, long epochSecond) {
-    String ts = (1_700_000_000L + i) + ".000100";
-    JsonObject body = new JsonObject().put("token", "x").put("team_id", "TBENCH").put("api_app_id", "ABENCH")
-        .put("type", "event_callback").put("event_id", "EvB" + i).put("event_time", epochSecond)
-        .put("event", new JsonObject().put("type", "message").put("channel", "DB" + (i % users)).put("user", "UB" + (i % users))
-            .put("text", MESSAGES.get(i % MESSAGES.size())).put("ts", ts).put("thread_ts", ts).put("event_ts", ts)
-            .put("channel_type", "im"));
-    Buffer buffer = body.toBuffer();
-    String stamp = String.valueOf(epochSecond);
-    io.vertx.core.MultiMap headers = io.vertx.core.MultiMap.caseInsensitiveMultiMap()
-        .set("X-Slack-Request-Timestamp", stamp).set("X-Slack-Signature", signer.sign(stamp, buffer.getBytes()))
-        .set("content-type", "application/json");
-    return new Signed(buffer, headers);
-  }
-
-  private record Signed(Buffer body, io.vertx.core.MultiMap headers) {}
-
   private Step run(Vertx vertx, int port, int rate, int secs, int[] next, AtomicLongArray repliedAt,
       AtomicIntegerArray replies, boolean print) throws Exception {
     int first = next[0];
@@ -183,13 +134,13 @@ final class BenchSlackCommand implements Callable<Integer> {
     next[0] += count;
     long[] sentAt = new long[count];
     AtomicInteger errors = new AtomicInteger();
-    long cpuBefore = cpuNanos();
+    long cpuBefore = SlackBenchKit.cpuNanos();
     send(vertx, port, rate, count, i -> first + i, sentAt, errors);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); // later than this counts as missing
     while (System.nanoTime() < deadline && !allReplied(replies, first, count)) {
       Thread.sleep(10);
     }
-    double cpuPerMessage = (cpuNanos() - cpuBefore) / 1e6 / count;
+    double cpuPerMessage = (SlackBenchKit.cpuNanos() - cpuBefore) / 1e6 / count;
     Thread.sleep(200); // a late duplicate would show up now
     long lastReply = 0;
     long[] latency = new long[count];
@@ -228,9 +179,9 @@ final class BenchSlackCommand implements Callable<Integer> {
     long[] sentAt = new long[count];
     long[] doneAt = new long[count];
     AtomicInteger errors = new AtomicInteger();
-    long cpuBefore = cpuNanos();
+    long cpuBefore = SlackBenchKit.cpuNanos();
     send(vertx, port, rate, count, i -> first + i, sentAt, errors, doneAt);
-    double cpuPerMessage = (cpuNanos() - cpuBefore) / 1e6 / count;
+    double cpuPerMessage = (SlackBenchKit.cpuNanos() - cpuBefore) / 1e6 / count;
     long[] latency = new long[count];
     for (int i = 0; i < count; i++) {
       latency[i] = doneAt[i] - sentAt[i];
@@ -254,16 +205,16 @@ final class BenchSlackCommand implements Callable<Integer> {
     CountDownLatch done = new CountDownLatch(count);
     int[] sent = {0};
     long epochSecond = Clock.systemUTC().instant().getEpochSecond();
-    Signed[] events = new Signed[count]; // signed up front: the sender should not compete with the bot for CPU
+    SlackBenchKit.Signed[] events = new SlackBenchKit.Signed[count]; // signed up front: the sender should not compete with the bot for CPU
     for (int i = 0; i < count; i++) {
-      events[i] = event(index.applyAsInt(i), epochSecond);
+      events[i] = kit.event(index.applyAsInt(i), epochSecond);
     }
     long start = System.nanoTime();
     vertx.setPeriodic(5, timer -> {
       long due = Math.min(count, (System.nanoTime() - start) * rate / 1_000_000_000L + 1);
       while (sent[0] < due) {
         int i = sent[0]++;
-        Signed event = events[i];
+        SlackBenchKit.Signed event = events[i];
         sentAt[i] = System.nanoTime();
         client.request(HttpMethod.POST, "/slack/events")
             .compose(req -> {
@@ -292,11 +243,6 @@ final class BenchSlackCommand implements Callable<Integer> {
     });
     done.await(120, TimeUnit.SECONDS);
     client.close();
-  }
-
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
   }
 
   private static boolean allReplied(AtomicIntegerArray replies, int first, int count) {
