@@ -72,7 +72,9 @@ class JournalCrashTest {
       assertTrue(acknowledged.size() >= 1_000, "enough messages acknowledged: " + acknowledged.size());
       assertEquals(List.of(), lost, "acknowledged but never answered");
       assertTrue(duplicates <= 3 * 20, "at most the replies in flight at each kill are repeated: " + duplicates);
-      assertTrue(answers.values().stream().allMatch(n -> n <= 2), "no message answered three times");
+      // A message whose reply went out in the instant of a kill is answered again after the restart; on
+      // a slow disk the same message can be in flight at the next kill too. Never more than once per kill.
+      assertTrue(answers.values().stream().allMatch(n -> n <= 1 + 3), "no message answered more than once per kill");
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
     }
