@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     var slack = com.tradewind.bot.channels.slack.SlackConnector.install(vertx, System.getenv(), handoff.dialogue(),
         server, delivery.inbox(), slackVotes, handoff.service(), config.handoff().slackChannel());
     com.tradewind.bot.channels.whatsapp.WhatsAppChannel.install(vertx, server, handoff.dialogue(),
-        com.tradewind.bot.replies.ReplyTemplates.load(config.conversation().repliesDir()), System.getenv(),
+        dialogue.replies(), System.getenv(),
         delivery.inbox()).ifPresent(whatsapp -> handoff.service().relay("whatsapp", whatsapp.buyerRelay()));
     int port;
     try {

@@ -310,6 +310,11 @@ public final class DialogueEngine implements Dialogue {
         && text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 
+  /** The reply texts this engine answers with, for channels that speak outside a turn. */
+  public ReplyTemplates replies() {
+    return replies;
+  }
+
   /** Releases a conversation from hand-off so the bot answers again. */
   public Future<Boolean> release(String conversationId) {
     return store.get(conversationId).compose((Optional<ConversationState> s) -> s.isEmpty()

@@ -6,9 +6,7 @@ import com.tradewind.bot.cluster.RedisLink;
 import com.tradewind.bot.cluster.RedisWebChatMailbox;
 import com.tradewind.bot.config.TradewindConfig;
 import com.tradewind.bot.conversation.DialogueEngine;
-import com.tradewind.bot.replies.ReplyTemplates;
 import io.vertx.core.Vertx;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -25,7 +23,7 @@ public record HandoffAssembly(HandoffDialogue dialogue, HandoffService service, 
     HandoffRoutes routes) {
 
   public static HandoffAssembly build(Vertx vertx, TradewindConfig config, DialogueEngine engine,
-      Optional<RedisLink> redis, Clock clock) throws IOException {
+      Optional<RedisLink> redis, Clock clock) {
     Duration keep = config.conversation().idle();
     HandoffRegistry registry;
     WebChatMailbox mailbox;
@@ -38,7 +36,7 @@ public record HandoffAssembly(HandoffDialogue dialogue, HandoffService service, 
       mailbox = new InMemoryWebChatMailbox(keep, clock);
     }
     HandoffService service = new HandoffService(vertx, registry, StaffDesk.NONE, Map.of("web", mailbox),
-        engine::release, ReplyTemplates.load(config.conversation().repliesDir()), clock, config.handoff().timeout());
+        engine::release, engine.replies(), clock, config.handoff().timeout());
     RecentMessages recent = new RecentMessages(12, keep, 1_000_000);
     return new HandoffAssembly(new HandoffDialogue(engine, service, recent, clock), service, mailbox,
         new HandoffRoutes(service, mailbox));

@@ -7,14 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradewind.bot.TestKnowledge;
-import com.tradewind.bot.config.ConversationOptions;
-import com.tradewind.bot.knowledge.KnowledgeService;
-import com.tradewind.knowledge.KnowledgeOptions;
-import com.tradewind.knowledge.lang.LanguageDetector;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -32,14 +25,7 @@ class TurnObserverTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    Path root = Files.createTempDirectory("observer");
-    LanguageDetector detector = new LanguageDetector();
-    KnowledgeService knowledge = new KnowledgeService(vertx,
-        KnowledgeOptions.of(TestKnowledge.write(root.resolve("kb")), root.resolve("data"), Path.of("config/glossary.tsv")),
-        detector);
-    knowledge.start(false).await(60, TimeUnit.SECONDS);
-    engine = DialogueAssembly.build(new ConversationOptions(Path.of("config/intents"), Path.of("config/replies"),
-        Path.of("config/sample-orders.json"), Duration.ofHours(1)), knowledge, detector);
+    engine = com.tradewind.bot.TestBot.start(vertx).engine();
     engine.observe(e -> {
       throw new IllegalStateException("a broken observer");
     }).observe(EVENTS::add);

@@ -14,22 +14,16 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.tradewind.bot.TestKnowledge;
-import com.tradewind.bot.config.ConversationOptions;
 import com.tradewind.bot.config.HttpOptions;
 import com.tradewind.bot.config.WhatsAppOptions;
-import com.tradewind.bot.conversation.DialogueAssembly;
 import com.tradewind.bot.conversation.DialogueEngine;
 import com.tradewind.bot.delivery.InMemoryInbox;
 import com.tradewind.bot.delivery.Inbox;
 import com.tradewind.bot.http.ApiServer;
-import com.tradewind.bot.knowledge.KnowledgeService;
 import com.tradewind.bot.replies.ReplyTemplates;
 import com.tradewind.connectors.whatsapp.TemplateRef;
 import com.tradewind.connectors.whatsapp.WhatsAppClientOptions;
 import com.tradewind.connectors.whatsapp.WhatsAppSignatureVerifier;
-import com.tradewind.knowledge.KnowledgeOptions;
-import com.tradewind.knowledge.lang.LanguageDetector;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -39,7 +33,6 @@ import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,14 +74,7 @@ class WhatsAppWebhookTest {
   @BeforeAll
   static void startAll() throws Exception {
     vertx = Vertx.vertx();
-    Path root = Files.createTempDirectory("whatsapp");
-    LanguageDetector detector = new LanguageDetector();
-    KnowledgeService knowledge = new KnowledgeService(vertx,
-        KnowledgeOptions.of(TestKnowledge.write(root.resolve("kb")), root.resolve("data"), Path.of("config/glossary.tsv")),
-        detector);
-    knowledge.start(false).await(60, TimeUnit.SECONDS);
-    engine = DialogueAssembly.build(new ConversationOptions(Path.of("config/intents"), Path.of("config/replies"),
-        Path.of("config/sample-orders.json"), Duration.ofHours(1)), knowledge, detector);
+    engine = com.tradewind.bot.TestBot.start(vertx).engine();
     replies = ReplyTemplates.load(Path.of("config/replies"));
     graph = new WireMockServer(wireMockConfig().dynamicPort().globalTemplating(true));
     graph.start();
