@@ -11,10 +11,6 @@ public final class SlackStats {
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private final io.vertx.core.Vertx vertx;
 
-  public SlackStats() {
-    this(null);
-  }
-
   /** @param vertx where rejections are also reported for metrics ({@code ConnectorEvents}) */
   public SlackStats(io.vertx.core.Vertx vertx) {
     this.vertx = vertx;
