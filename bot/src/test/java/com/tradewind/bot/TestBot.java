@@ -22,8 +22,12 @@ public record TestBot(KnowledgeService knowledge, DialogueEngine engine, Languag
       Path.of("config/replies"), Path.of("config/sample-orders.json"), Duration.ofHours(1));
 
   public static TestBot start(Vertx vertx) throws Exception {
+    return start(vertx, new LanguageDetector());
+  }
+
+  /** @param detector a detector whose models may not be loaded yet, as in the first seconds of {@code serve} */
+  public static TestBot start(Vertx vertx, LanguageDetector detector) throws Exception {
     Path root = Files.createTempDirectory("tradewind-bot");
-    LanguageDetector detector = new LanguageDetector();
     Path kb = TestKnowledge.write(root.resolve("kb"));
     KnowledgeService knowledge = new KnowledgeService(vertx,
         KnowledgeOptions.of(kb, root.resolve("data"), Path.of("config/glossary.tsv")), detector);

@@ -83,7 +83,7 @@ public final class DialogueEngine implements Dialogue {
     long started = System.nanoTime();
     String id = message.conversationId() != null ? message.conversationId()
         : message.channel() + ":" + (message.user() != null ? message.user() : UUID.randomUUID());
-    return store.get(id).compose(found -> {
+    return languages.readyFor(message.text() == null ? "" : message.text()).compose(ready -> store.get(id)).compose(found -> {
       ConversationState state = found.orElseGet(() -> ConversationState.start(id, clock.instant())).touched(clock.instant());
       return respond(state, message).compose(result -> store.put(result.state()).map(v -> {
         observers.notify(message, result.turn(), result.asked(), result.failed(), started, clock.instant());

@@ -3,6 +3,9 @@ package com.tradewind.bot.understanding;
 import com.tradewind.knowledge.lang.DetectedLanguage;
 import com.tradewind.knowledge.lang.LanguageDetector;
 import com.tradewind.knowledge.normalize.Scripts;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,26 @@ public final class ConversationLanguage {
     this.detector = detector;
   }
 
+  /**
+   * Completes when {@link #resolve} can judge {@code text}: at once, unless the text needs the
+   * language models (Latin or Cyrillic words) and they are still loading in the first seconds
+   * after start. Waiting then, without blocking the event loop, beats answering a Spanish buyer
+   * in English. Completes (without models) even if loading failed: the script still decides.
+   */
+  public Future<Void> readyFor(String text) {
+    if (detector.modelsLoaded() || detector.detectByScript(text).isPresent()) {
+      return Future.succeededFuture();
+    }
+    Scripts.Counts counts = Scripts.count(text.replaceAll("\\d", " "));
+    if (counts.words() == 0) {
+      return Future.succeededFuture();
+    }
+    Context context = Vertx.currentContext();
+    Future<Void> loaded = context == null ? Future.fromCompletionStage(detector.modelsReady())
+        : Future.fromCompletionStage(detector.modelsReady(), context);
+    return loaded.otherwiseEmpty();
+  }
+
   /** The language after {@code text}, given the conversation's language so far (null at first). */
   public String resolve(String text, String current) {
     // words counted without digits: a bare order number is not a sentence
@@ -27,9 +50,8 @@ public final class ConversationLanguage {
     if (cjk == 0 && words == 0) {
       return current;
     }
-    // This runs on an event loop: until the models are loaded (a couple of seconds after start)
-    // only the writing system decides, and a Latin or Cyrillic message keeps the conversation's
-    // language, rather than the loop waiting while 80 MB of models load.
+    // This runs on an event loop, which must never wait while 80 MB of models load: callers
+    // first wait for readyFor(text); should loading have failed, only the writing system decides.
     Optional<DetectedLanguage> detected = detector.modelsLoaded() ? detector.detect(text) : detector.detectByScript(text);
     if (detected.isEmpty()) {
       return current;

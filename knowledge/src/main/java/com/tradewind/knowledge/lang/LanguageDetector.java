@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Identifies the language of short texts. The writing system decides wherever it is unambiguous
@@ -37,9 +40,15 @@ public final class LanguageDetector {
     latin = (preload ? latinBuilder.withPreloadedLanguageModels() : latinBuilder).build();
     cyrillic = (preload ? cyrillicBuilder.withPreloadedLanguageModels() : cyrillicBuilder).build();
     modelsLoaded = preload;
+    if (preload) {
+      loading.set(true);
+      loaded.complete(null);
+    }
   }
 
   private volatile boolean modelsLoaded;
+  private final AtomicBoolean loading = new AtomicBoolean();
+  private final CompletableFuture<Void> loaded = new CompletableFuture<>();
 
   /**
    * Whether Latin and Cyrillic detection is instant. Before that, a call may load models for
@@ -55,11 +64,36 @@ public final class LanguageDetector {
     return counts.letters() == 0 ? Optional.empty() : byScript(text, counts);
   }
 
-  /** Loads the models of every language by using them once. Blocking. */
+  /** Loads the models of every language (once; later calls wait for that load). Blocking. */
   public void warmUp() {
-    latin.computeLanguageConfidenceValues("where is my order, dónde está mi pedido, onde está, où est ma commande, wo ist meine bestellung, dov'è il mio ordine, gdzie jest moje zamówienie, siparişim nerede");
-    cyrillic.computeLanguageConfidenceValues("где мой заказ, де моє замовлення");
-    modelsLoaded = true;
+    if (loading.compareAndSet(false, true)) {
+      load();
+    }
+    loaded.join();
+  }
+
+  /**
+   * Completes once the models are loaded, starting the load on a background thread if nobody
+   * has yet: a caller on an event loop waits for this instead of guessing the language of a
+   * Latin or Cyrillic message from its script alone.
+   */
+  public CompletionStage<Void> modelsReady() {
+    if (loading.compareAndSet(false, true)) {
+      Thread.ofPlatform().daemon().name("tradewind-language-models").start(this::load);
+    }
+    return loaded.minimalCompletionStage();
+  }
+
+  private void load() {
+    try {
+      latin.computeLanguageConfidenceValues("where is my order, dónde está mi pedido, onde está, où est ma commande, wo ist meine bestellung, dov'è il mio ordine, gdzie jest moje zamówienie, siparişim nerede");
+      cyrillic.computeLanguageConfidenceValues("где мой заказ, де моє замовлення");
+      modelsLoaded = true;
+      loaded.complete(null);
+    } catch (RuntimeException | Error e) {
+      loaded.completeExceptionally(e);
+      throw e;
+    }
   }
 
   /** The language of {@code text}, or empty when it has no letters to judge (digits, emoji). */
