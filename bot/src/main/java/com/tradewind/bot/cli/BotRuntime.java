@@ -12,20 +12,23 @@ import java.util.concurrent.TimeUnit;
  * The bot without its HTTP server, for the commands that talk to the engine directly (chat,
  * evaluation, benchmarks): Vert.x, the knowledge base brought up to date, the dialogue engine.
  */
-record BotRuntime(TradewindConfig config, Vertx vertx, KnowledgeService knowledge, DialogueEngine dialogue)
-    implements AutoCloseable {
+record BotRuntime(TradewindConfig config, Vertx vertx, KnowledgeService knowledge, DialogueEngine dialogue,
+    LanguageDetector detector) implements AutoCloseable {
 
   static BotRuntime start() throws Exception {
+    return start(new LanguageDetector());
+  }
+
+  static BotRuntime start(LanguageDetector detector) throws Exception {
     TradewindConfig config = TradewindConfig.load(System.getenv());
     Vertx vertx = Vertx.vertx();
     try {
-      LanguageDetector detector = new LanguageDetector();
       KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector);
       knowledge.start(false).await(120, TimeUnit.SECONDS);
       var commerce = com.tradewind.bot.commerce.CommerceAssembly.fromEnv(vertx, System.getenv(),
           config.conversation().sampleOrders());
       return new BotRuntime(config, vertx, knowledge,
-          DialogueAssembly.build(config.conversation(), knowledge, detector, commerce.desk()));
+          DialogueAssembly.build(config.conversation(), knowledge, detector, commerce.desk()), detector);
     } catch (Exception e) {
       vertx.close();
       throw e;

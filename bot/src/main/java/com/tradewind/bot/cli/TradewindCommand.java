@@ -21,6 +21,7 @@ public final class TradewindCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    com.tradewind.knowledge.lang.LanguageDetector.sizeCommonPool();
     CommandLine cli = new CommandLine(new TradewindCommand());
     // Expected failures (bad configuration, unreadable folder) are one clear line, not a stack trace.
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 public final class ConversationLanguage {
 
+  private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d");
   private final LanguageDetector detector;
 
   public ConversationLanguage(LanguageDetector detector) {
@@ -31,7 +32,7 @@ public final class ConversationLanguage {
     if (detector.modelsLoaded() || detector.detectByScript(text).isPresent()) {
       return Future.succeededFuture();
     }
-    Scripts.Counts counts = Scripts.count(text.replaceAll("\\d", " "));
+    Scripts.Counts counts = Scripts.count(DIGITS.matcher(text).replaceAll(" "));
     if (counts.words() == 0) {
       return Future.succeededFuture();
     }
@@ -44,7 +45,7 @@ public final class ConversationLanguage {
   /** The language after {@code text}, given the conversation's language so far (null at first). */
   public String resolve(String text, String current) {
     // words counted without digits: a bare order number is not a sentence
-    Scripts.Counts counts = Scripts.count(text.replaceAll("\\d", " "));
+    Scripts.Counts counts = Scripts.count(DIGITS.matcher(text).replaceAll(" "));
     int cjk = counts.cjk();
     int words = counts.words();
     if (cjk == 0 && words == 0) {

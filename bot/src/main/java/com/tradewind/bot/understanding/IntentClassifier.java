@@ -23,12 +23,18 @@ public final class IntentClassifier {
   private static final int NEIGHBOURS = 5;
   private static final double MIN_SIMILARITY = 0.22;
 
-  private record Example(String intent, String lang, Map<String, Float> vector) {}
+  /**
+   * The examples sharing one feature, as parallel arrays: a message touches only the examples it
+   * shares a feature with, and primitive arrays keep that walk cheap (every message walks
+   * thousands of entries for common trigrams).
+   */
+  private record Posting(float idf, int[] examples, float[] weights) {}
 
-  private final List<Example> examples = new ArrayList<>();
-  private final Map<String, Float> idf = new HashMap<>();
-  /** feature → (example index, weight): a message touches only the examples it shares a feature with. */
-  private final Map<String, List<float[]>> postings = new HashMap<>();
+  private String[] intentOf;
+  /** Index of each example's language in {@link #languages}. */
+  private int[] languageOf;
+  private final List<String> languages = new ArrayList<>();
+  private final Map<String, Posting> postings = new HashMap<>();
 
   private IntentClassifier() {}
 
@@ -63,21 +69,39 @@ public final class IntentClassifier {
       v.keySet().forEach(k -> df.merge(k, 1, Integer::sum));
     }
     int n = raw.size();
-    df.forEach((k, d) -> c.idf.put(k, (float) Math.log(1.0 + (double) n / d)));
-    for (int i = 0; i < raw.size(); i++) {
-      Example e = new Example(raw.get(i)[0], raw.get(i)[1], c.weigh(vectors.get(i)));
-      c.examples.add(e);
+    Map<String, Float> idf = new HashMap<>();
+    df.forEach((k, d) -> idf.put(k, (float) Math.log(1.0 + (double) n / d)));
+    c.intentOf = new String[n];
+    c.languageOf = new int[n];
+    Map<String, List<float[]>> lists = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      c.intentOf[i] = raw.get(i)[0];
+      String lang = raw.get(i)[1];
+      if (!c.languages.contains(lang)) {
+        c.languages.add(lang);
+      }
+      c.languageOf[i] = c.languages.indexOf(lang);
       int index = i;
-      e.vector().forEach((f, w) -> c.postings.computeIfAbsent(f, k -> new ArrayList<>()).add(new float[] {index, w}));
+      weigh(vectors.get(i), f -> idf.getOrDefault(f, 0f)).forEach((f, w) -> lists.computeIfAbsent(f, k -> new ArrayList<>()).add(new float[] {index, w}));
     }
+    lists.forEach((feature, list) -> {
+      int[] examples = new int[list.size()];
+      float[] weights = new float[list.size()];
+      for (int i = 0; i < list.size(); i++) {
+        examples[i] = (int) list.get(i)[0];
+        weights[i] = list.get(i)[1];
+      }
+      c.postings.put(feature, new Posting(idf.get(feature), examples, weights));
+    });
     return c;
   }
 
-  private Map<String, Float> weigh(Map<String, Float> tf) {
+  /** Term frequencies times inverse document frequencies, normalised to unit length. */
+  private static Map<String, Float> weigh(Map<String, Float> tf, java.util.function.ToDoubleFunction<String> idf) {
     Map<String, Float> v = new HashMap<>(tf.size());
     double norm = 0;
     for (var e : tf.entrySet()) {
-      float w = e.getValue() * idf.getOrDefault(e.getKey(), 0f);
+      float w = e.getValue() * (float) idf.applyAsDouble(e.getKey());
       if (w > 0) {
         v.put(e.getKey(), w);
         norm += w * w;
@@ -90,26 +114,42 @@ public final class IntentClassifier {
 
   /** The intent of {@code text}, written in {@code lang} (may be null when unknown). */
   public IntentResult classify(String text, String lang) {
-    Map<String, Float> q = weigh(TextFeatures.of(text));
+    // one look-up per feature: its idf and its examples sit together; unseen features weigh 0
+    Map<String, Float> tf = TextFeatures.of(text);
+    Map<String, Posting> seen = new HashMap<>(tf.size());
+    for (String feature : tf.keySet()) {
+      Posting posting = postings.get(feature);
+      if (posting != null) {
+        seen.put(feature, posting);
+      }
+    }
+    Map<String, Float> q = weigh(tf, f -> {
+      Posting posting = seen.get(f);
+      return posting == null ? 0 : posting.idf();
+    });
     if (q.isEmpty()) {
       return new IntentResult(IntentResult.UNKNOWN, 0);
     }
     record Scored(String intent, double sim) {}
-    double[] sims = new double[examples.size()];
+    double[] sims = new double[intentOf.length];
     for (var f : q.entrySet()) {
-      for (float[] posting : postings.getOrDefault(f.getKey(), List.of())) {
-        sims[(int) posting[0]] += posting[1] * f.getValue();
+      Posting posting = seen.get(f.getKey());
+      float weight = f.getValue();
+      int[] ids = posting.examples();
+      float[] weights = posting.weights();
+      for (int i = 0; i < ids.length; i++) {
+        sims[ids[i]] += weights[i] * weight;
       }
     }
+    int language = lang == null ? -1 : languages.indexOf(lang);
     // the nearest examples only: a bounded heap, not a sort of every example that shares a trigram
     java.util.PriorityQueue<Scored> nearest = new java.util.PriorityQueue<>(NEIGHBOURS + 1,
         java.util.Comparator.comparingDouble(Scored::sim));
     for (int i = 0; i < sims.length; i++) {
       if (sims[i] > 0) {
-        Example e = examples.get(i);
-        double sim = e.lang.equals(lang) ? sims[i] : sims[i] * 0.9;
+        double sim = languageOf[i] == language ? sims[i] : sims[i] * 0.9;
         if (nearest.size() < NEIGHBOURS || sim > nearest.peek().sim()) {
-          nearest.add(new Scored(e.intent, sim));
+          nearest.add(new Scored(intentOf[i], sim));
           if (nearest.size() > NEIGHBOURS) {
             nearest.poll();
           }

@@ -15,12 +15,14 @@ import java.util.Map;
  */
 final class TextFeatures {
 
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{Mn}");
+
   private TextFeatures() {}
 
   static String normalize(String text) {
     String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     String folded = ChineseScriptFolder.toSimplified(nfkc);
-    return Normalizer.normalize(folded, Normalizer.Form.NFD).replaceAll("\\p{Mn}", "");
+    return MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
   }
 
   static Map<String, Float> of(String text) {

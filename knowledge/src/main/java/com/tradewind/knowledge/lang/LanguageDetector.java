@@ -2,6 +2,8 @@ package com.tradewind.knowledge.lang;
 
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.tradewind.knowledge.normalize.ChineseScriptFolder;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +25,21 @@ public final class LanguageDetector {
   private final com.github.pemistahl.lingua.api.LanguageDetector latin;
   private final com.github.pemistahl.lingua.api.LanguageDetector cyrillic;
 
+  static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+  /**
+   * Lingua sums each text's n-gram probabilities in tasks on the JDK's common fork-join pool,
+   * and the calling thread waits for them. The JDK sizes that pool at cores − 1, a single thread
+   * on a 2-core server, so every event loop's detection queued behind one worker while the
+   * other core idled. Call first thing in {@code main}, before anything starts the common pool;
+   * a value the operator set with {@code -D} is kept.
+   */
+  public static void sizeCommonPool() {
+    if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+      System.setProperty(COMMON_POOL_PARALLELISM, String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())));
+    }
+  }
+
   /** Loads every language model now (a few seconds): for commands that answer at once. */
   public LanguageDetector() {
     this(true);
@@ -33,6 +50,15 @@ public final class LanguageDetector {
    *     loaded and warm them up in the background with {@link #warmUp()}
    */
   public LanguageDetector(boolean preload) {
+    this(preload, DEFAULT_CACHE_SIZE);
+  }
+
+  /**
+   * @param preload see {@link #LanguageDetector(boolean)}
+   * @param cacheSize how many recent chat texts keep their detected language; 0 for none
+   */
+  public LanguageDetector(boolean preload, int cacheSize) {
+    recent = Caffeine.newBuilder().maximumSize(cacheSize).recordStats().build();
     var latinBuilder = LanguageDetectorBuilder.fromLanguages(
         Language.ENGLISH, Language.SPANISH, Language.PORTUGUESE, Language.FRENCH,
         Language.GERMAN, Language.ITALIAN, Language.POLISH, Language.TURKISH);
@@ -47,6 +73,10 @@ public final class LanguageDetector {
   }
 
   private volatile boolean modelsLoaded;
+  /** Chat-length texts only: documents are detected once each and would just evict the chat. */
+  private static final int CACHED_TEXT_LENGTH = 300;
+  private static final int DEFAULT_CACHE_SIZE = 20_000;
+  private final Cache<String, List<DetectedLanguage>> recent;
   private final AtomicBoolean loading = new AtomicBoolean();
   private final CompletableFuture<Void> loaded = new CompletableFuture<>();
 
@@ -116,6 +146,23 @@ public final class LanguageDetector {
     if (byScript.isPresent()) {
       return List.of(byScript.get());
     }
+    if (text.length() > CACHED_TEXT_LENGTH || !modelsLoaded) {
+      return rank(text, counts);
+    }
+    return recent.get(text, t -> rank(t, counts));
+  }
+
+  /**
+   * The share of Latin and Cyrillic detections answered from the cache of recent texts, since
+   * start: chat repeats itself ("hola", "ok", "where is my order?") and Lingua spends a few
+   * hundred microseconds of CPU on every text it sees.
+   */
+  public double cacheHitRate() {
+    var stats = recent.stats();
+    return stats.requestCount() == 0 ? 0 : stats.hitRate();
+  }
+
+  private List<DetectedLanguage> rank(String text, ScriptCounts counts) {
     var detector = counts.cyrillic() * 2 >= counts.letters() ? cyrillic : latin;
     List<DetectedLanguage> out = new ArrayList<>(2);
     for (Map.Entry<Language, Double> e : detector.computeLanguageConfidenceValues(text).entrySet()) {
@@ -124,7 +171,7 @@ public final class LanguageDetector {
       }
       out.add(new DetectedLanguage(e.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT), false, e.getValue()));
     }
-    return out;
+    return List.copyOf(out);
   }
 
   private static Optional<DetectedLanguage> byScript(String text, ScriptCounts counts) {

@@ -1,0 +1,35 @@
+package com.tradewind.knowledge.lang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** Repeated chat texts are detected once; the remembered answer is the one Lingua gave. */
+class LanguageDetectorCacheTest {
+
+  private static final String[] CHAT = {"hola, ¿dónde está mi pedido?", "where is my order?", "où est ma commande ?",
+      "chcę zwrócić towar", "где мой заказ"};
+
+  @Test
+  void aRepeatedTextIsAnsweredFromTheCacheWithTheSameLanguages() {
+    LanguageDetector cached = new LanguageDetector(true, 100);
+    LanguageDetector uncached = new LanguageDetector(true, 0);
+    for (int round = 0; round < 3; round++) {
+      for (String text : CHAT) {
+        assertEquals(uncached.candidates(text), cached.candidates(text), text);
+      }
+    }
+    assertEquals(2.0 / 3, cached.cacheHitRate(), 1e-9, "first round misses, the next two hit");
+    assertEquals(0.0, uncached.cacheHitRate());
+    assertEquals("es", cached.detect(CHAT[0]).orElseThrow().code());
+  }
+
+  @Test
+  void scriptDecidedAndLongTextsAreNotCached() {
+    LanguageDetector detector = new LanguageDetector(true, 100);
+    detector.detect("平台仲裁要多久");
+    detector.detect("where is my order? ".repeat(40));
+    detector.detect("where is my order? ".repeat(40));
+    assertEquals(0.0, detector.cacheHitRate(), "nothing cached, nothing hit");
+  }
+}
