@@ -48,6 +48,10 @@ final class BenchChatCommand implements Callable<Integer> {
       description = "texts whose detected language is remembered; 0 detects every message afresh (default: ${DEFAULT-VALUE})")
   int languageCache;
 
+  @Option(names = "--rates", split = ",", defaultValue = "2000",
+      description = "after the closed-loop runs, paced runs at these messages/s over the same clients (default: ${DEFAULT-VALUE}; 0 for none)")
+  int[] rates;
+
   private List<String> messages;
 
   @Override
@@ -72,6 +76,11 @@ final class BenchChatCommand implements Callable<Integer> {
       run(vertx, port, "/api/v1/messages", Math.min(requests, 5000), "warm-up messages", false);
       double[] base = run(vertx, constant.actualPort(), "/", requests, "constant Vert.x endpoint", true);
       double[] ours = run(vertx, port, "/api/v1/messages", requests, "/api/v1/messages", true);
+      for (int rate : rates) {
+        // the same clients, paced: latency at a given load, timed from when each message was due
+        paced(vertx, constant.actualPort(), "/", requests, rate, "constant, paced");
+        paced(vertx, port, "/api/v1/messages", requests, rate, "messages, paced");
+      }
       System.out.printf("%d distinct texts; answers served from the answer cache: %.0f%%; languages from the language cache: %.0f%%%n",
           new java.util.HashSet<>(messages).size(), knowledge.answerCacheHitRate() * 100, bot.detector().cacheHitRate() * 100);
       System.gc();
@@ -173,6 +182,59 @@ final class BenchChatCommand implements Callable<Integer> {
     return new double[] {total / seconds, p50, p99};
   }
 
+  /**
+   * Open loop: message i is due at start + i/rate whatever the replies do, and its latency counts
+   * from that moment, so a stall shows up in every message it delays (no coordinated omission).
+   * At most {@code clients} requests are in flight; the rest wait in the client's queue.
+   */
+  private void paced(Vertx vertx, int port, String path, int total, int rate, String label) throws Exception {
+    if (rate <= 0) {
+      return;
+    }
+    var client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
+        .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(clients).setMaxWaitQueueSize(-1));
+    long[] nanos = new long[total];
+    AtomicInteger errors = new AtomicInteger();
+    AtomicInteger finished = new AtomicInteger();
+    Promise<Void> done = Promise.promise();
+    long start = System.nanoTime();
+    long interval = 1_000_000_000L / rate;
+    int[] next = {0};
+    long timer = vertx.setPeriodic(1, id -> {
+      long now = System.nanoTime();
+      while (next[0] < total && start + next[0] * interval <= now) {
+        int i = next[0]++;
+        long due = start + i * interval;
+        send(client, path, i % clients, i).onComplete(ar -> {
+          nanos[i] = System.nanoTime() - due;
+          if (ar.failed() || ar.result() != 200) {
+            errors.incrementAndGet();
+          }
+          if (finished.incrementAndGet() == total) {
+            done.tryComplete();
+          }
+        });
+      }
+    });
+    done.future().await(300, TimeUnit.SECONDS);
+    vertx.cancelTimer(timer);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    client.close();
+    Arrays.sort(nanos);
+    System.out.printf("%-26s %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms  (offered %,d/s)  errors %d%n", label,
+        total / seconds, nanos[total / 2] / 1e6, nanos[(int) (total * 0.99)] / 1e6, nanos[total - 1] / 1e6, rate,
+        errors.get());
+  }
+
+  /** One message of client {@code clientId}, four messages to a conversation; completes with the status code. */
+  private Future<Integer> send(io.vertx.core.http.HttpClient client, String path, int clientId, int i) {
+    Buffer body = new JsonObject().put("user", "bench-" + clientId).put("conversation", "bench-" + clientId + "-" + (i / 4))
+        .put("text", messages.get(i % messages.size())).toBuffer();
+    return client.request(HttpMethod.POST, path)
+        .compose(req -> req.putHeader("content-type", "application/json").send(body))
+        .compose(resp -> resp.body().map(b -> resp.statusCode()));
+  }
+
   private void loop(io.vertx.core.http.HttpClient client, String path, int clientId, AtomicInteger next, int total,
       long[] nanos, AtomicInteger errors, AtomicInteger finished, Promise<Void> done) {
     int i = next.getAndIncrement();
@@ -182,20 +244,10 @@ final class BenchChatCommand implements Callable<Integer> {
       }
       return;
     }
-    Buffer body = new JsonObject().put("user", "bench-" + clientId).put("conversation", "bench-" + clientId + "-" + (i / 4))
-        .put("text", messages.get(i % messages.size())).toBuffer();
     long t = System.nanoTime();
-    Future<Buffer> response = client.request(HttpMethod.POST, path)
-        .compose(req -> req.putHeader("content-type", "application/json").send(body))
-        .compose(resp -> {
-          if (resp.statusCode() != 200) {
-            errors.incrementAndGet();
-          }
-          return resp.body();
-        });
-    response.onComplete(ar -> {
+    send(client, path, clientId, i).onComplete(ar -> {
       nanos[i] = System.nanoTime() - t;
-      if (ar.failed()) {
+      if (ar.failed() || ar.result() != 200) {
         errors.incrementAndGet();
       }
       loop(client, path, clientId, next, total, nanos, errors, finished, done);
