@@ -41,6 +41,7 @@
   };
 
   var store = openStorage();
+  var customerToken = takeCustomerToken();
   var userId = loadUserId();
   var state = loadState();
   var busy = false;
@@ -63,6 +64,23 @@
         removeItem: function (k) { delete memory[k]; }
       };
     }
+  }
+
+  // A shop that embeds the chat passes its signed customer token in the fragment
+  // (index.html#customer_token=v1...), which browsers never send to a server nor write to its
+  // logs. It is kept for this tab only and removed from the address bar at once.
+  function takeCustomerToken() {
+    var key = 'tradewind.chat.customerToken';
+    var session = null;
+    try { session = window.sessionStorage; } catch (e) { session = null; }
+    var match = /(?:^#|&)customer_token=([^&]+)/.exec(window.location.hash || '');
+    if (match) {
+      var token = decodeURIComponent(match[1]);
+      try { if (session) session.setItem(key, token); } catch (e) { /* memory only */ }
+      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+      return token;
+    }
+    try { return session ? session.getItem(key) : null; } catch (e) { return null; }
   }
 
   function randomId() {
@@ -364,6 +382,7 @@
     var payload = { user: userId, text: text, channel: 'web' };
     if (state.conversation) payload.conversation = state.conversation;
     if (action) payload.action = action;
+    if (customerToken) payload.customer_token = customerToken;
 
     postMessage(payload).then(function (data) {
       if (myEpoch !== epoch) return;

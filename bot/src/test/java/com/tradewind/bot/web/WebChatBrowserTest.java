@@ -205,13 +205,38 @@ class WebChatBrowserTest {
         + "(apt-get install chromium chromium-driver), or -Dtradewind.skipBrowser=true");
     driver.manage().window().setSize(MOBILE);
     driver.get(base);
-    js("window.localStorage.clear();");
+    js("window.localStorage.clear(); window.sessionStorage.clear();");
     driver.navigate().refresh();
     waitUntil(d -> d.findElement(By.id("input")).isEnabled() && d.findElement(By.id("welcome")).isDisplayed());
     received.clear();
   }
 
   // ------------------------------------------------------------------------------------- tests
+
+  @Test
+  void aCustomerTokenInTheFragmentGoesWithEveryMessageAndLeavesTheAddressBar() {
+    String token = "v1.MjA3MTE5NTUx.1900000000.0123abcd";
+    driver.get(base + "#customer_token=" + token);
+    driver.navigate().refresh(); // only the fragment changed: make the page start again with it
+    waitUntil(d -> d.findElement(By.id("input")).isEnabled());
+    assertEquals("", js("return window.location.hash;"), "the token is taken out of the address bar");
+    send("Where is my order?");
+    waitForBotReplies(1);
+    assertEquals(token, received.get(0).getString("customer_token"), received.get(0).encode());
+
+    driver.navigate().refresh(); // same tab, no fragment: the token is still this tab's
+    waitUntil(d -> d.findElement(By.id("input")).isEnabled());
+    send("Where is my order?");
+    waitUntil(d -> received.size() == 2);
+    assertEquals(token, received.get(1).getString("customer_token"));
+
+    js("window.sessionStorage.clear();");
+    driver.navigate().refresh();
+    waitUntil(d -> d.findElement(By.id("input")).isEnabled());
+    send("Where is my order?");
+    waitUntil(d -> received.size() == 3);
+    assertFalse(received.get(2).containsKey("customer_token"), "without a token the asker is anonymous");
+  }
 
   @Test
   void sendingShowsTheReplyItsButtonsAndItsSources() {
@@ -282,7 +307,7 @@ class WebChatBrowserTest {
   @Test
   void endToEndWithTheRealBot() throws IOException {
     driver.get(realBase);
-    js("window.localStorage.clear();");
+    js("window.localStorage.clear(); window.sessionStorage.clear();");
     driver.navigate().refresh();
     waitUntil(d -> d.findElement(By.id("input")).isEnabled());
     send("¿dónde está mi pedido?");
@@ -307,7 +332,7 @@ class WebChatBrowserTest {
   @Test
   void staffRepliesReachThePageDuringAHandoffAndTheBotComesBack() throws Exception {
     driver.get(realBase);
-    js("window.localStorage.clear();");
+    js("window.localStorage.clear(); window.sessionStorage.clear();");
     driver.navigate().refresh();
     waitUntil(d -> d.findElement(By.id("input")).isEnabled());
     send("I want to talk to a human");
