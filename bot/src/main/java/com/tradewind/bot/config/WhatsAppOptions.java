@@ -33,6 +33,7 @@ public record WhatsAppOptions(String appSecret, String verifyToken, WhatsAppClie
   public static final String RETRY_BACKOFF_MS = "WHATSAPP_RETRY_BACKOFF_MS";
   public static final String PAIR_BACKOFF_MS = "WHATSAPP_PAIR_BACKOFF_MS";
   public static final String SOURCE_BASE_URL = "WHATSAPP_SOURCE_BASE_URL";
+  static final String PUBLIC_URL = "TRADEWIND_PUBLIC_URL";
   private static final List<String> SECRETS = List.of(APP_SECRET, VERIFY_TOKEN, ACCESS_TOKEN, PHONE_NUMBER_ID);
 
   /** The options when the connector is configured, empty when it is off. */
@@ -80,10 +81,12 @@ public record WhatsAppOptions(String appSecret, String verifyToken, WhatsAppClie
     }
   }
 
+  /** The bot's public address: {@code WHATSAPP_SOURCE_BASE_URL}, else {@code TRADEWIND_PUBLIC_URL} (shared with Slack). */
   private static String sourceBaseUrl(Map<String, String> env) {
-    String url = value(env, SOURCE_BASE_URL);
+    String name = value(env, SOURCE_BASE_URL) != null ? SOURCE_BASE_URL : PUBLIC_URL;
+    String url = value(env, name);
     if (url != null && !url.matches("https?://[^\\s/]+(/\\S*)?")) {
-      throw ConfigException.ofSource(SOURCE_BASE_URL, "must be an http(s) URL such as https://support.example.com");
+      throw ConfigException.ofSource(name, "must be an http(s) URL such as https://support.example.com");
     }
     return url == null ? null : url.replaceAll("/+$", "");
   }

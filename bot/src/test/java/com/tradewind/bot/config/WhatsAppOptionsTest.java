@@ -61,6 +61,19 @@ class WhatsAppOptionsTest {
   }
 
   @Test
+  void sourceLinksUseTheBotsPublicUrlUnlessWhatsAppHasItsOwn() {
+    Map<String, String> env = secrets();
+    env.put("TRADEWIND_PUBLIC_URL", "https://bot.example.com/");
+    assertEquals("https://bot.example.com", WhatsAppOptions.load(env).orElseThrow().sourceBaseUrl());
+    env.put("WHATSAPP_SOURCE_BASE_URL", "https://support.example.com");
+    assertEquals("https://support.example.com", WhatsAppOptions.load(env).orElseThrow().sourceBaseUrl());
+    env.remove("WHATSAPP_SOURCE_BASE_URL");
+    env.put("TRADEWIND_PUBLIC_URL", "bot.example.com");
+    ConfigException e = assertThrows(ConfigException.class, () -> WhatsAppOptions.load(env));
+    assertTrue(e.getMessage().contains("TRADEWIND_PUBLIC_URL"), e.getMessage());
+  }
+
+  @Test
   void aPartialSetNamesWhatIsMissing() {
     Map<String, String> env = secrets();
     env.remove("WHATSAPP_ACCESS_TOKEN");
