@@ -40,6 +40,12 @@ final class ReplyLedger {
     double maxBeforeKillMillis() {
       return repeats.stream().mapToLong(Repeat::beforeKillNanos).max().orElse(0) / 1e6;
     }
+
+    /** The median of those times, in ms (0 without repeats). */
+    double medianBeforeKillMillis() {
+      long[] sorted = repeats.stream().mapToLong(Repeat::beforeKillNanos).sorted().toArray();
+      return sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1e6;
+    }
   }
 
   private final int events;

@@ -34,7 +34,6 @@ class CrashDrillTest {
     assertEquals(0, report.tally().unexplained(), "answered twice other than by a crash: " + details);
     assertEquals(0, report.tally().unexpected(), "replies to events never sent: " + details);
     assertTrue(report.leftInRedis() <= 0, "answered entries are deleted from the stream: " + details);
-    assertTrue(report.notAcknowledged() > 0, "the kills cut deliveries that had to be sent again: " + details);
     assertTrue(report.resentAcknowledged() > 0, "acknowledged events were sent again: " + details);
   }
 }
