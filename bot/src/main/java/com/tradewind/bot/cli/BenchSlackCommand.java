@@ -67,8 +67,8 @@ final class BenchSlackCommand implements Callable<Integer> {
       AtomicLongArray repliedAt = new AtomicLongArray(total);
       AtomicIntegerArray replies = new AtomicIntegerArray(total);
       kit = new SlackBenchKit(users);
-      HttpServer fakeSlack = SlackBenchKit.fakeSlack(vertx, (i, now) -> {
-        if (replies.incrementAndGet(i) == 1) {
+      HttpServer fakeSlack = SlackBenchKit.fakeSlack(vertx, (i, now, token) -> {
+        if (i >= 0 && replies.incrementAndGet(i) == 1) {
           repliedAt.set(i, now);
         }
       });

@@ -98,8 +98,11 @@ final class BenchSoakCommand implements Callable<Integer> {
       AtomicIntegerArray replies = new AtomicIntegerArray(measured);
       AtomicLongArray repliedAt = new AtomicLongArray(measured);
       AtomicInteger warmUpReplies = new AtomicInteger();
-      HttpServer fakeSlack = SlackBenchKit.fakeSlack(load, (i, now) -> {
+      HttpServer fakeSlack = SlackBenchKit.fakeSlack(load, (i, now, token) -> {
         int k = i - warmUp;
+        if (i < 0) {
+          return; // not one of ours
+        }
         if (k < 0) {
           warmUpReplies.incrementAndGet();
         } else if (k < measured && replies.incrementAndGet(k) == 1) {
@@ -280,7 +283,7 @@ final class BenchSoakCommand implements Callable<Integer> {
     }
   }
 
-  private static void deleteTree(Path dir) throws java.io.IOException {
+  static void deleteTree(Path dir) throws java.io.IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

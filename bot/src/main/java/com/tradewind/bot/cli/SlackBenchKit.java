@@ -30,9 +30,12 @@ final class SlackBenchKit {
       "où est ma commande 8123456789012347", "сколько идёт стандартная доставка?", "merhaba", "ok",
       "como faço para devolver um produto", "こんにちは", "주문 상태 확인", "مرحبا، أين طلبي؟");
 
-  /** Called on a Vert.x thread for every {@code chat.postMessage}, with the event it answers. */
+  /**
+   * Called on a Vert.x thread for every {@code chat.postMessage}, with the event it answers (-1 when
+   * its {@code thread_ts} names none) and the bot token it was sent with (which process sent it).
+   */
   interface ReplySink {
-    void replied(int event, long nanoTime);
+    void replied(int event, long nanoTime, String token);
   }
 
   /** A signed request body with its Slack headers. */
@@ -76,16 +79,29 @@ final class SlackBenchKit {
 
   /** A fake {@code auth.test} and {@code chat.postMessage} on a free port of 127.0.0.1. */
   static HttpServer fakeSlack(Vertx vertx, ReplySink sink) throws Exception {
-    return vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+    return vertx.createHttpServer()
+        // a bot process killed mid-request resets its connections: expected, not an error to log
+        .connectionHandler(connection -> connection.exceptionHandler(e -> { }))
+        .requestHandler(req -> req.body().onSuccess(body -> {
       if (req.path().endsWith("/auth.test")) {
         req.response().end("{\"ok\":true,\"user_id\":\"UBENCHBOT\",\"bot_id\":\"BBENCH\",\"team_id\":\"TBENCH\"}");
         return;
       }
       long now = System.nanoTime();
-      String threadTs = body.toJsonObject().getString("thread_ts", "");
-      sink.replied((int) (Long.parseLong(threadTs.substring(0, threadTs.indexOf('.'))) - TS_BASE), now);
+      String auth = req.getHeader("Authorization");
+      sink.replied(eventOf(body.toJsonObject().getString("thread_ts", "")), now,
+          auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null);
       req.response().end("{\"ok\":true,\"ts\":\"1.1\"}");
     })).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+  }
+
+  private static int eventOf(String threadTs) {
+    int dot = threadTs.indexOf('.');
+    try {
+      return dot < 0 ? -1 : (int) (Long.parseLong(threadTs.substring(0, dot)) - TS_BASE);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** Answers every request with an empty 200 once its body is read: the floor of any endpoint. */

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     description = "Self-hostable support assistant for cross-border e-commerce.",
     subcommands = {ServeCommand.class, ChatCommand.class, IndexCommand.class, AskCommand.class, EvalCommand.class,
         BenchCommand.class, EvalChatCommand.class, BenchChatCommand.class, BenchOrdersCommand.class,
-        BenchSlackCommand.class, BenchInboxCommand.class, BenchOpsCommand.class, BenchSoakCommand.class})
+        BenchSlackCommand.class, BenchInboxCommand.class, BenchOpsCommand.class, BenchSoakCommand.class,
+        BenchCrashCommand.class})
 public final class TradewindCommand implements Runnable {
 
   @CommandLine.Spec

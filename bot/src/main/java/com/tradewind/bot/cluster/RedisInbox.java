@@ -18,8 +18,10 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Order: a node processes message n of a conversation only once the conversation's
  * {@code done} counter says n-1 was answered, wherever it was; while an earlier message is in
- * flight on another node the later one waits (polling with backoff). Answering sets
+ * flight on another node the later one waits (polling with backoff), and when the earlier one
+ * is queued on this node (claimed from a dead node after the later one arrived) the later one
+ * steps back behind it. Answering sets
  * {@code done}, acknowledges and deletes the entry in one script, so a message answered before
  * a crash is never answered again by the node that claims it.
  *
@@ -87,6 +91,8 @@ public final class RedisInbox implements Inbox {
   private final ProcessingAttempts attempts;
   /** Entry ids this node holds (waiting, in flight or being finished); refreshed so no one claims them. */
   private final Set<String> held = ConcurrentHashMap.newKeySet();
+  /** Per conversation, the numbers of its messages queued in this node's lane and not started yet. */
+  private final Map<String, Set<Long>> waiting = new ConcurrentHashMap<>();
   private volatile boolean closed;
   private volatile boolean crashed;
   private long refreshTimer = -1;
@@ -284,20 +290,40 @@ public final class RedisInbox implements Inbox {
   }
 
   private void submit(StreamEntry entry, Function<InboundMessage, Future<Void>> processor) {
-    InboundMessage message = entry.message();
-    lanes.submit(message.conversation(), () -> awaitTurn(entry, System.nanoTime(), 20).compose(turn -> switch (turn) {
-      case GO -> attempts.run(message, processor).compose(outcome -> switch (outcome) {
-        case ANSWERED -> finish(entry, "");
-        case FAILED -> finish(entry, new JsonObject().put("id", message.id()).put("channel", message.channel())
-            .put("conversation", message.conversation()).put("tries", options.retry().maxAttempts()).encode());
-        case HANDED_BACK -> handBack(entry);
-      });
-      case ALREADY_ANSWERED -> finish(entry, "");
-      case HAND_BACK -> handBack(entry);
-    }));
+    submit(entry, processor, System.nanoTime());
   }
 
-  private enum Turn { GO, ALREADY_ANSWERED, HAND_BACK }
+  private void submit(StreamEntry entry, Function<InboundMessage, Future<Void>> processor, long since) {
+    InboundMessage message = entry.message();
+    String conversation = message.conversation();
+    waiting.compute(conversation, (k, seqs) -> {
+      Set<Long> queued = seqs == null ? new ConcurrentSkipListSet<>() : seqs;
+      queued.add(entry.seq());
+      return queued;
+    });
+    lanes.submit(conversation, () -> {
+      waiting.computeIfPresent(conversation, (k, seqs) -> {
+        seqs.remove(entry.seq());
+        return seqs.isEmpty() ? null : seqs;
+      });
+      return awaitTurn(entry, since, 20).compose(turn -> switch (turn) {
+        case GO -> attempts.run(message, processor).compose(outcome -> switch (outcome) {
+          case ANSWERED -> finish(entry, "");
+          case FAILED -> finish(entry, new JsonObject().put("id", message.id()).put("channel", message.channel())
+              .put("conversation", message.conversation()).put("tries", options.retry().maxAttempts()).encode());
+          case HANDED_BACK -> handBack(entry);
+        });
+        case ALREADY_ANSWERED -> finish(entry, "");
+        case HAND_BACK -> handBack(entry);
+        case EARLIER_QUEUED -> {
+          submit(entry, processor, since); // behind the earlier one, which the lane runs next
+          yield Future.<Void>succeededFuture();
+        }
+      });
+    });
+  }
+
+  private enum Turn { GO, ALREADY_ANSWERED, HAND_BACK, EARLIER_QUEUED }
 
   /** Waits until every earlier message of the conversation was answered, on whichever node. */
   private Future<Turn> awaitTurn(StreamEntry entry, long since, long delay) {
@@ -316,6 +342,12 @@ public final class RedisInbox implements Inbox {
             }
             if (done == entry.seq() - 1 || entry.seq() == 0) {
               return Future.succeededFuture(Turn.GO);
+            }
+            Set<Long> queued = waiting.get(entry.message().conversation());
+            if (queued != null && queued.stream().anyMatch(seq -> seq < entry.seq())) {
+              // An earlier message of the conversation waits behind this one in this node's lane,
+              // typically one just claimed from a dead node: waiting for it here would never end.
+              return Future.succeededFuture(Turn.EARLIER_QUEUED);
             }
             if (System.nanoTime() - since > options.orderWait().toNanos()) {
               LOG.warn("inbox: message {} waited {} for an earlier message of its conversation; processing it now",

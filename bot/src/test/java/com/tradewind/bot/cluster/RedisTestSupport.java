@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
  * The development Redis at 127.0.0.1:6379, shared with other test runs: every test works under
  * its own key prefix and deletes its keys afterwards.
  */
-final class RedisTestSupport {
+public final class RedisTestSupport {
 
-  static final String URL = System.getProperty("tradewind.test.redis", "redis://127.0.0.1:6379");
+  public static final String URL = System.getProperty("tradewind.test.redis", "redis://127.0.0.1:6379");
   private static final boolean REACHABLE = probe();
 
   private RedisTestSupport() {}
@@ -29,7 +29,7 @@ final class RedisTestSupport {
    * only a JDK and Maven; in CI ({@code CI=true}, where .ci/run starts Redis) the test runs and
    * fails instead.
    */
-  static void assumeRedis() {
+  public static void assumeRedis() {
     org.junit.jupiter.api.Assumptions.assumeTrue(REACHABLE || "true".equals(System.getenv("CI")),
         "no Redis at " + URL + ": start one (redis-server) to run the cluster tests");
   }
