@@ -28,6 +28,7 @@ final class ServeCommand implements Callable<Integer> {
     // Hangul and Arabic questions never need the models.
     LanguageDetector detector = new LanguageDetector(false);
     KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector);
+    knowledge.open(); // on a worker, while the rest starts up: readiness waits for the index alone
     // Before the HTTP server: a data folder that cannot hold the inbox journal stops start-up here.
     var delivery = com.tradewind.bot.delivery.setup.Delivery.start(vertx, config.delivery(), config.conversation(),
         config.knowledge().dataDir());

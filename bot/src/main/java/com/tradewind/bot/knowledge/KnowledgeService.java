@@ -32,6 +32,8 @@ public final class KnowledgeService {
   private final AtomicBoolean refreshing = new AtomicBoolean();
   private final AtomicBoolean refreshAgain = new AtomicBoolean();
   private FolderWatcher watcher;
+  /** The index being opened or open, once {@link #open} was called. */
+  private Future<KnowledgeBase> opening;
   /**
    * Answers to recent questions: support traffic repeats the same questions all day, and an
    * answer only changes when the index does, so the cache is emptied after every refresh.
@@ -46,14 +48,36 @@ public final class KnowledgeService {
     this.detector = detector;
   }
 
-  /** Opens the index and brings it up to date; completes when the first refresh is done. */
+  /**
+   * Starts opening the index now, on a worker, so that it overlaps with the rest of start-up
+   * (class loading and assembly of the other components take about as long); {@link #start}
+   * continues from it. Ready as soon as an existing index is open. Calling it is optional.
+   */
+  public synchronized Future<KnowledgeBase> open() {
+    if (opening == null) {
+      opening = vertx.executeBlocking(() -> {
+        long begin = System.nanoTime();
+        KnowledgeBase kb = KnowledgeBase.open(options, detector);
+        base = kb;
+        if (kb.passageCount() > 0) {
+          ready = true; // searchable now; the first refresh only catches up with edits
+          LOG.info("knowledge base searchable: index opened in {} ms, {} ms after the process started",
+              (System.nanoTime() - begin) / 1_000_000, sinceProcessStart());
+        }
+        return kb;
+      }, false);
+    }
+    return opening;
+  }
+
+  private static long sinceProcessStart() {
+    return ProcessHandle.current().info().startInstant()
+        .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
+  }
+
+  /** Opens the index (unless {@link #open} did) and brings it up to date; completes when the first refresh is done. */
   public Future<RefreshReport> start(boolean watch) {
-    return vertx.executeBlocking(() -> {
-      KnowledgeBase kb = KnowledgeBase.open(options, detector);
-      base = kb;
-      if (kb.passageCount() > 0) {
-        ready = true; // searchable now; the refresh below only catches up with edits
-      }
+    return open().compose(kb -> vertx.executeBlocking(() -> {
       RefreshReport report = kb.refresh();
       ready = true;
       LOG.info("knowledge base ready: {}", report.summary());
@@ -61,7 +85,7 @@ public final class KnowledgeService {
         watcher = new FolderWatcher(options.knowledgeDir(), 500, this::refreshLater).start();
       }
       return report;
-    }, false);
+    }, false));
   }
 
   /** Re-indexes on a worker; calls arriving during a refresh fold into one more run. */
@@ -129,7 +153,13 @@ public final class KnowledgeService {
   }
 
   public Future<Void> close() {
-    return vertx.executeBlocking(() -> {
+    Future<KnowledgeBase> inFlight;
+    synchronized (this) {
+      inFlight = opening;
+    }
+    // an index still opening is closed once open, not left locked
+    Future<?> opened = inFlight == null ? Future.succeededFuture() : inFlight.otherwiseEmpty();
+    return opened.compose(v -> vertx.executeBlocking(() -> {
       if (watcher != null) {
         watcher.close();
       }
@@ -141,6 +171,6 @@ public final class KnowledgeService {
         }
       }
       return null;
-    });
+    }));
   }
 }
