@@ -11,7 +11,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -37,7 +38,12 @@ public final class JournalInbox implements Inbox {
   private final JournalOptions options;
   private final Clock clock;
   private final JournalWriter writer;
-  private final Map<String, Long> keyExpiry;
+  /**
+   * Every dedupe key claimed and not expired, with its expiry, in expiry order (insertion order:
+   * keys are claimed for the same duration), so purging stops at the first live key. The only
+   * copy in memory: compactions read the keys from the journal files.
+   */
+  private final LinkedHashMap<String, Long> keyExpiry;
   private final ChannelProcessors<InboundMessage> processors;
   private final ConversationLanes lanes = new ConversationLanes();
   private final DeliveryCounters counters = new DeliveryCounters();
@@ -53,7 +59,7 @@ public final class JournalInbox implements Inbox {
     this.context = context;
     this.options = options;
     this.clock = clock;
-    this.keyExpiry = new HashMap<>(state.liveKeys(clock.millis()));
+    this.keyExpiry = state.liveKeysByExpiry(clock.millis());
     this.droppedTailBytes = file.droppedTailBytes();
     this.attempts = new ProcessingAttempts(vertx, options.retry(), () -> closed, counters);
     this.processors = new ChannelProcessors<>(context, this::submit);
@@ -62,7 +68,7 @@ public final class JournalInbox implements Inbox {
       processors.dispatch(m.channel(), m.id(), m);
       counters.countRecovered();
     }
-    this.writer = new JournalWriter(file, state, options.compactBytes(), clock::millis,
+    this.writer = new JournalWriter(file, options.dir(), options.compactBytes(), clock::millis,
         () -> clock.millis() + options.dedupeFor().toMillis());
     writer.start();
   }
@@ -128,7 +134,11 @@ public final class JournalInbox implements Inbox {
         return false;
       }
     }
-    message.dedupeKeys().forEach(key -> keyExpiry.put(key, expires));
+    Long until = expires; // one box for all of the message's keys
+    for (String key : message.dedupeKeys()) {
+      keyExpiry.remove(key); // an expired key not purged yet: re-inserted at the end, in expiry order
+      keyExpiry.put(key, until);
+    }
     return true;
   }
 
@@ -149,9 +159,25 @@ public final class JournalInbox implements Inbox {
     }
   }
 
+  /** Drops expired keys from the oldest on; stops at the first live one, so it costs what it drops. */
   private synchronized void purgeExpiredKeys() {
     long now = clock.millis();
-    keyExpiry.values().removeIf(until -> until <= now);
+    for (Iterator<Long> it = keyExpiry.values().iterator(); it.hasNext(); ) {
+      if (it.next() > now) {
+        break;
+      }
+      it.remove();
+    }
+  }
+
+  /** Dedupe keys held in memory. */
+  public synchronized int dedupeKeys() {
+    return keyExpiry.size();
+  }
+
+  /** For tests: where compactions report their progress. */
+  void compactionSteps(CompactionSteps steps) {
+    writer.compactionSteps(steps);
   }
 
   @Override
