@@ -11,8 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -39,11 +38,10 @@ public final class JournalInbox implements Inbox {
   private final Clock clock;
   private final JournalWriter writer;
   /**
-   * Every dedupe key claimed and not expired, with its expiry, in expiry order (insertion order:
-   * keys are claimed for the same duration), so purging stops at the first live key. The only
-   * copy in memory: compactions read the keys from the journal files.
+   * Every dedupe key claimed and not expired, with its expiry. The only copy in memory:
+   * compactions read the keys from the journal files.
    */
-  private final LinkedHashMap<String, Long> keyExpiry;
+  private final DedupeKeys keys;
   private final ChannelProcessors<InboundMessage> processors;
   private final ConversationLanes lanes = new ConversationLanes();
   private final DeliveryCounters counters = new DeliveryCounters();
@@ -59,7 +57,9 @@ public final class JournalInbox implements Inbox {
     this.context = context;
     this.options = options;
     this.clock = clock;
-    this.keyExpiry = state.liveKeysByExpiry(clock.millis());
+    Map<String, Long> live = state.liveKeys(clock.millis());
+    this.keys = new DedupeKeys(live.size());
+    live.forEach((key, until) -> keys.put(DedupeKeys.fingerprint(key), until));
     this.droppedTailBytes = file.droppedTailBytes();
     this.attempts = new ProcessingAttempts(vertx, options.retry(), () -> closed, counters);
     this.processors = new ChannelProcessors<>(context, this::submit);
@@ -105,7 +105,8 @@ public final class JournalInbox implements Inbox {
       return Future.failedFuture(new IllegalStateException("inbox closed"));
     }
     long expires = clock.millis() + options.dedupeFor().toMillis();
-    if (!claim(message, expires)) {
+    List<DedupeKeys.Fingerprint> fingerprints = message.dedupeKeys().stream().map(DedupeKeys::fingerprint).toList();
+    if (!claim(fingerprints, expires)) {
       counters.countDuplicate();
       return Future.succeededFuture(false);
     }
@@ -113,7 +114,7 @@ public final class JournalInbox implements Inbox {
     Promise<Boolean> recorded = Promise.promise();
     writer.append(JournalState.offer(message, expires), failure -> {
       if (failure != null) {
-        release(message);
+        release(fingerprints);
         caller.runOnContext(v -> recorded.fail(new IllegalStateException("not recorded: " + failure.getMessage(),
             failure)));
         return;
@@ -126,25 +127,20 @@ public final class JournalInbox implements Inbox {
   }
 
   /** Claims every key at once, so a redelivery under any of them is a duplicate. */
-  private synchronized boolean claim(InboundMessage message, long expires) {
+  private synchronized boolean claim(List<DedupeKeys.Fingerprint> fingerprints, long expires) {
     long now = clock.millis();
-    for (String key : message.dedupeKeys()) {
-      Long until = keyExpiry.get(key);
-      if (until != null && until > now) {
+    for (DedupeKeys.Fingerprint key : fingerprints) {
+      if (keys.expiry(key) > now) {
         return false;
       }
     }
-    Long until = expires; // one box for all of the message's keys
-    for (String key : message.dedupeKeys()) {
-      keyExpiry.remove(key); // an expired key not purged yet: re-inserted at the end, in expiry order
-      keyExpiry.put(key, until);
-    }
+    fingerprints.forEach(key -> keys.put(key, expires));
     return true;
   }
 
   /** A message that could not be recorded was never acknowledged: its redelivery must be new. */
-  private synchronized void release(InboundMessage message) {
-    message.dedupeKeys().forEach(keyExpiry::remove);
+  private synchronized void release(List<DedupeKeys.Fingerprint> fingerprints) {
+    fingerprints.forEach(keys::remove);
   }
 
   /**
@@ -159,20 +155,18 @@ public final class JournalInbox implements Inbox {
     }
   }
 
-  /** Drops expired keys from the oldest on; stops at the first live one, so it costs what it drops. */
-  private synchronized void purgeExpiredKeys() {
-    long now = clock.millis();
-    for (Iterator<Long> it = keyExpiry.values().iterator(); it.hasNext(); ) {
-      if (it.next() > now) {
-        break;
+  /** One pass over the key table (a few ms for a million keys), on a worker, not the event loop. */
+  private void purgeExpiredKeys() {
+    vertx.executeBlocking(() -> {
+      synchronized (this) {
+        return keys.purge(clock.millis());
       }
-      it.remove();
-    }
+    }, false);
   }
 
   /** Dedupe keys held in memory. */
   public synchronized int dedupeKeys() {
-    return keyExpiry.size();
+    return keys.size();
   }
 
   /** For tests: where compactions report their progress. */

@@ -54,16 +54,10 @@ final class JournalState {
     return List.copyOf(pending.values());
   }
 
-  /**
-   * Unexpired dedupe keys with their expiry in epoch milliseconds, soonest expiry first. Hands
-   * over the keys: the state is not used afterwards.
-   */
-  LinkedHashMap<String, Long> liveKeysByExpiry(long nowMillis) {
-    LinkedHashMap<String, Long> sorted = new LinkedHashMap<>(Math.max(16, keyExpiry.size() * 4 / 3 + 1));
-    keyExpiry.entrySet().stream().filter(e -> e.getValue() > nowMillis).sorted(Map.Entry.comparingByValue())
-        .forEachOrdered(e -> sorted.put(e.getKey(), e.getValue()));
-    keyExpiry.clear();
-    return sorted;
+  /** Unexpired dedupe keys with their expiry in epoch milliseconds. */
+  Map<String, Long> liveKeys(long nowMillis) {
+    keyExpiry.values().removeIf(expires -> expires <= nowMillis);
+    return keyExpiry;
   }
 
   /**
