@@ -2,6 +2,7 @@ package com.tradewind.bot.delivery.journal;
 
 import com.tradewind.bot.delivery.ChannelProcessors;
 import com.tradewind.bot.delivery.ConversationLanes;
+import com.tradewind.bot.delivery.DedupeKeys;
 import com.tradewind.bot.delivery.DeliveryCounters;
 import com.tradewind.bot.delivery.Inbox;
 import com.tradewind.bot.delivery.InboundMessage;

@@ -1,4 +1,4 @@
-package com.tradewind.bot.delivery.journal;
+package com.tradewind.bot.delivery;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +15,13 @@ import java.security.NoSuchAlgorithmException;
  * <p>Two different keys share a fingerprint with a probability of about n² / 2¹²⁹ for n keys
  * remembered: for a billion keys, 10⁻²¹. The journal keeps the keys themselves.
  *
- * <p>Not thread-safe: the inbox synchronizes.
+ * <p>Used by the journal inbox (keys for days) and the in-memory inbox. Not thread-safe: the
+ * inboxes synchronize.
  */
-final class DedupeKeys {
+public final class DedupeKeys {
 
   /** A key's fingerprint: compute it outside any lock. */
-  record Fingerprint(long hi, long lo) {}
+  public record Fingerprint(long hi, long lo) {}
 
   private static final int MIN_CAPACITY = 1024;
 
@@ -30,11 +31,11 @@ final class DedupeKeys {
   private long[] expiry;
   private int size;
 
-  DedupeKeys(int expected) {
+  public DedupeKeys(int expected) {
     allocate(capacityFor(expected));
   }
 
-  static Fingerprint fingerprint(String key) {
+  public static Fingerprint fingerprint(String key) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       ByteBuffer b = ByteBuffer.wrap(digest);
@@ -45,13 +46,13 @@ final class DedupeKeys {
   }
 
   /** The key's expiry in epoch milliseconds, or 0 when it is not remembered. */
-  long expiry(Fingerprint key) {
+  public long expiry(Fingerprint key) {
     int i = find(key);
     return i < 0 ? 0 : expiry[i];
   }
 
   /** Remembers the key until {@code until} (replacing an earlier expiry). */
-  void put(Fingerprint key, long until) {
+  public void put(Fingerprint key, long until) {
     if (until <= 0) {
       throw new IllegalArgumentException("expiry must be after the epoch: " + until);
     }
@@ -67,7 +68,7 @@ final class DedupeKeys {
     size++;
   }
 
-  void remove(Fingerprint key) {
+  public void remove(Fingerprint key) {
     int i = find(key);
     if (i >= 0) {
       deleteAt(i);
@@ -76,7 +77,7 @@ final class DedupeKeys {
   }
 
   /** Forgets every key expired at {@code nowMillis}; returns how many. Costs one pass over the table. */
-  int purge(long nowMillis) {
+  public int purge(long nowMillis) {
     int removed = 0;
     for (int i = 0; i < expiry.length; ) {
       if (expiry[i] != 0 && expiry[i] <= nowMillis) {
@@ -93,7 +94,27 @@ final class DedupeKeys {
     return removed;
   }
 
-  int size() {
+  /**
+   * Forgets at least {@code count} keys, those expiring first (so, for one duration, those
+   * claimed first), as a size-bounded cache would evict them. Sorts the expiries: for when a bound
+   * is reached, not for every claim.
+   */
+  public int evictOldest(int count) {
+    if (count <= 0 || size == 0) {
+      return 0;
+    }
+    long[] all = new long[size];
+    int n = 0;
+    for (long e : expiry) {
+      if (e != 0) {
+        all[n++] = e;
+      }
+    }
+    java.util.Arrays.sort(all);
+    return purge(all[Math.min(count, n) - 1]);
+  }
+
+  public int size() {
     return size;
   }
 

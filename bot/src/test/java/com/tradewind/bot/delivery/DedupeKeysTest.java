@@ -1,4 +1,4 @@
-package com.tradewind.bot.delivery.journal;
+package com.tradewind.bot.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
