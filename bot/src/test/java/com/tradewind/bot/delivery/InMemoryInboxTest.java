@@ -54,6 +54,23 @@ class InMemoryInboxTest {
   }
 
   @Test
+  void theKeysStayWithinTheirBoundAndTheNewestAreKept() throws Exception {
+    AtomicLong nanos = new AtomicLong();
+    InMemoryInbox inbox = new InMemoryInbox(Duration.ofHours(1), 100, nanos::get);
+    inbox.process("test", m -> Future.succeededFuture());
+    for (int i = 0; i < 1_000; i++) {
+      nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+      assertTrue(inbox.offer(message("m" + i, "c" + i, "k:" + i)).await());
+      assertTrue(inbox.rememberedKeys() <= 100, "within the bound after " + i + ": " + inbox.rememberedKeys());
+    }
+    for (int i = 999; i > 999 - 40; i--) {
+      assertFalse(inbox.offer(message("m" + i, "c" + i, "k:" + i)).await(), "a recent key is kept: " + i);
+    }
+    assertTrue(inbox.offer(message("m0", "c0", "k:0")).await(), "the oldest made room");
+    inbox.close().await();
+  }
+
+  @Test
   void keysAreForgottenAfterTheirTime(VertxTestContext ctx) {
     AtomicLong nanos = new AtomicLong();
     InMemoryInbox inbox = new InMemoryInbox(Duration.ofMinutes(10), 1000, nanos::get);

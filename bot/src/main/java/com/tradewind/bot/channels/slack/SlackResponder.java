@@ -103,7 +103,9 @@ final class SlackResponder implements Function<InboundMessage, Future<Void>> {
     boolean threaded = !p.getBoolean("direct", false) || p.getBoolean("inThread", false);
     if (threaded && p.getString("threadRoot") != null) {
       message.put("thread_ts", p.getString("threadRoot"));
-      threads.joined(channel, p.getString("threadRoot"));
+      if (!p.getBoolean("direct", false)) { // every DM is answered anyway: only channel threads need remembering
+        threads.joined(channel, p.getString("threadRoot"));
+      }
     }
     return api.postMessage(message).mapEmpty();
   }

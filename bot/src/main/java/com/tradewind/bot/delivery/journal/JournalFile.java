@@ -11,19 +11,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The journal file itself: blocking I/O, used by one thread at a time (replay at start-up, then
- * the writer thread). {@code inbox.journal} is appended to and replaced whole by compaction;
- * {@code inbox.lock} keeps a second process away from the same folder.
+ * The journal files: blocking I/O. Replay at start-up reads {@code inbox.base} (what compactions
+ * kept), {@code inbox.sealed} (a segment a compaction had not folded in yet) and
+ * {@code inbox.journal} (the segment appended to), in that order. The writer thread appends and
+ * rotates; a compaction thread folds the sealed segment into the base without touching the
+ * segment appended to, so acknowledgements never wait for it. {@code inbox.lock} keeps a second
+ * process away from the same folder.
  */
 final class JournalFile implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(JournalFile.class);
+  /** The segment appended to. */
   static final String NAME = "inbox.journal";
+  /** The live content of every segment compacted so far. */
+  static final String BASE = "inbox.base";
+  /** The previous segment, sealed by a rotation, until a compaction has folded it into the base. */
+  static final String SEALED = "inbox.sealed";
 
   private final Path dir;
   private final Path file;
@@ -31,7 +40,6 @@ final class JournalFile implements AutoCloseable {
   private final FileLock lock;
   private FileChannel channel;
   private long droppedTailBytes;
-  private int skippedRecords;
 
   private JournalFile(Path dir, FileChannel lockChannel, FileLock lock) throws IOException {
     this.dir = dir;
@@ -92,32 +100,14 @@ final class JournalFile implements AutoCloseable {
   }
 
   private void replay(JournalState state) throws IOException {
-    Files.deleteIfExists(dir.resolve(NAME + ".tmp")); // a compaction interrupted by a crash
+    Files.deleteIfExists(dir.resolve(NAME + ".tmp")); // a compaction of an earlier version interrupted by a crash
+    Files.deleteIfExists(dir.resolve(BASE + ".tmp")); // a compaction interrupted by a crash
+    // Oldest first: the compacted base, the segment being compacted when the process stopped, the active one.
+    readSealed(dir.resolve(BASE), state);
+    readSealed(dir.resolve(SEALED), state);
     channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     long size = channel.size();
-    long good = 0;
-    if (size > 0) {
-      ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
-      while (bytes.hasRemaining()) {
-        JournalRecord record;
-        try {
-          record = JournalRecord.decode(bytes);
-        } catch (JournalCorruptException e) {
-          LOG.warn("inbox journal: {}; cutting off the rest", e.getMessage());
-          break;
-        }
-        if (record == null) {
-          break;
-        }
-        try {
-          state.apply(record);
-        } catch (JournalCorruptException e) {
-          skippedRecords++;
-          LOG.warn("inbox journal: skipped a record at offset {}: {}", good, e.getMessage());
-        }
-        good = bytes.position();
-      }
-    }
+    long good = read(channel, state, file);
     if (good < size) {
       droppedTailBytes = size - good;
       LOG.warn("inbox journal: {} bytes after offset {} were torn or unreadable and are dropped", droppedTailBytes, good);
@@ -125,6 +115,52 @@ final class JournalFile implements AutoCloseable {
       channel.force(true);
     }
     channel.position(good);
+  }
+
+  /**
+   * Replays a file that is no longer appended to. It was complete and fsynced before it got its
+   * name, so unreadable bytes are damage, not a torn tail: logged, and the file is left as it is.
+   */
+  private static void readSealed(Path path, JournalState state) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (FileChannel in = FileChannel.open(path, StandardOpenOption.READ)) {
+      long good = read(in, state, path);
+      if (good < in.size()) {
+        LOG.error("inbox journal: {} has {} unreadable bytes after offset {}; the records before them are used",
+            path.getFileName(), in.size() - good, good);
+      }
+    }
+  }
+
+  /** Applies the records of {@code in} to {@code state}; returns the offset after the last good record. */
+  private static long read(FileChannel in, JournalState state, Path path) throws IOException {
+    long size = in.size();
+    long good = 0;
+    if (size == 0) {
+      return 0;
+    }
+    ByteBuffer bytes = in.map(FileChannel.MapMode.READ_ONLY, 0, size);
+    while (bytes.hasRemaining()) {
+      JournalRecord record;
+      try {
+        record = JournalRecord.decode(bytes);
+      } catch (JournalCorruptException e) {
+        LOG.warn("inbox journal {}: {}; cutting off the rest", path.getFileName(), e.getMessage());
+        break;
+      }
+      if (record == null) {
+        break;
+      }
+      try {
+        state.apply(record);
+      } catch (JournalCorruptException e) {
+        LOG.warn("inbox journal {}: skipped a record at offset {}: {}", path.getFileName(), good, e.getMessage());
+      }
+      good = bytes.position();
+    }
+    return good;
   }
 
   /** Appends the records and waits until they are on disk: one fsync for the whole batch. */
@@ -150,43 +186,109 @@ final class JournalFile implements AutoCloseable {
     }
   }
 
+  /** Size of the segment being appended to. */
   long size() throws IOException {
     return channel.size();
   }
 
+  /** Size of the compacted base (0 before the first compaction). */
+  long baseSize() throws IOException {
+    Path base = dir.resolve(BASE);
+    return Files.exists(base) ? Files.size(base) : 0;
+  }
+
+  /** Whether a sealed segment waits to be folded into the base (a compaction failed or is running). */
+  boolean hasSealed() {
+    return Files.exists(dir.resolve(SEALED));
+  }
+
   /**
-   * Replaces the journal with {@code records}: written to a temporary file, fsynced, renamed over
-   * the journal (atomic on POSIX file systems) and the folder fsynced so the rename survives.
+   * Seals the segment being appended to and starts an empty one, so a compaction can read the
+   * sealed one while appends go on. Called between batches: everything in the sealed segment is
+   * fsynced. The rename is atomic; a crash before the new segment exists leaves base + sealed,
+   * which replay reads as before and then creates the segment.
    */
-  void replaceWith(List<byte[]> records) throws IOException {
-    Path tmp = dir.resolve(NAME + ".tmp");
+  void rotate() throws IOException {
+    Path sealed = dir.resolve(SEALED);
+    Files.move(file, sealed, StandardCopyOption.ATOMIC_MOVE);
+    FileChannel next;
+    try {
+      next = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      // the old channel still writes to the same inode: put its name back and keep appending there
+      Files.move(sealed, file, StandardCopyOption.ATOMIC_MOVE);
+      throw e;
+    }
+    syncFolder(dir);
+    channel.close();
+    channel = next;
+  }
+
+  /**
+   * Folds the sealed segment into the base: the live content of base + sealed (unanswered
+   * messages in order, unexpired keys) is written to {@code inbox.base.tmp}, fsynced, renamed over
+   * the base, the folder fsynced, and only then the sealed segment deleted. Runs on its own
+   * thread and touches neither the active segment nor its channel.
+   *
+   * <p>A crash at any point leaves a state replay reads correctly: before the rename, the old base
+   * and the sealed segment (the temporary file is deleted); after it, the new base and possibly the
+   * sealed segment once more, which changes nothing: its offers are either in the new base already
+   * or answered, its marks are about ids the base no longer holds or repeat what the base says.
+   *
+   * @return the size of the new base
+   */
+  static long compact(Path dir, long nowMillis, long keyExpiryOfPending, CompactionSteps steps) throws IOException {
+    JournalState state = new JournalState();
+    readSealed(dir.resolve(BASE), state);
+    readSealed(dir.resolve(SEALED), state);
+    List<JournalRecord> live = state.snapshot(nowMillis, keyExpiryOfPending);
+    state = null; // the keys are in the records now; let the map go before writing
+    Path tmp = dir.resolve(BASE + ".tmp");
     try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.WRITE)) {
-      for (byte[] r : records) {
-        ByteBuffer b = ByteBuffer.wrap(r);
-        while (b.hasRemaining()) {
-          out.write(b);
+      List<ByteBuffer> chunk = new ArrayList<>();
+      for (JournalRecord r : live) {
+        chunk.add(ByteBuffer.wrap(r.encode()));
+        if (chunk.size() == 256) {
+          writeFully(out, chunk);
         }
       }
+      writeFully(out, chunk);
       out.force(true);
+    } catch (IOException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
     }
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    steps.reached(CompactionSteps.Step.BASE_WRITTEN);
+    Files.move(tmp, dir.resolve(BASE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    syncFolder(dir);
+    steps.reached(CompactionSteps.Step.BASE_REPLACED);
+    Files.delete(dir.resolve(SEALED));
+    syncFolder(dir);
+    return Files.size(dir.resolve(BASE));
+  }
+
+  private static void writeFully(FileChannel out, List<ByteBuffer> chunk) throws IOException {
+    ByteBuffer[] buffers = chunk.toArray(ByteBuffer[]::new);
+    long total = chunk.stream().mapToLong(ByteBuffer::remaining).sum();
+    long written = 0;
+    while (written < total) {
+      written += out.write(buffers);
+    }
+    chunk.clear();
+  }
+
+  /** Makes a rename or a new file in the folder survive a crash. */
+  private static void syncFolder(Path dir) {
     try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
       folder.force(true);
     } catch (IOException e) {
       LOG.debug("cannot fsync folder {}: {}", dir, e.toString()); // not supported on every OS
     }
-    channel.close();
-    channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    channel.position(channel.size());
   }
 
   long droppedTailBytes() {
     return droppedTailBytes;
-  }
-
-  int skippedRecords() {
-    return skippedRecords;
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.tradewind.bot.delivery.journal;
 
 import com.tradewind.bot.delivery.ChannelProcessors;
 import com.tradewind.bot.delivery.ConversationLanes;
+import com.tradewind.bot.delivery.DedupeKeys;
 import com.tradewind.bot.delivery.DeliveryCounters;
 import com.tradewind.bot.delivery.Inbox;
 import com.tradewind.bot.delivery.InboundMessage;
@@ -11,7 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -37,7 +38,11 @@ public final class JournalInbox implements Inbox {
   private final JournalOptions options;
   private final Clock clock;
   private final JournalWriter writer;
-  private final Map<String, Long> keyExpiry;
+  /**
+   * Every dedupe key claimed and not expired, with its expiry. The only copy in memory:
+   * compactions read the keys from the journal files.
+   */
+  private final DedupeKeys keys;
   private final ChannelProcessors<InboundMessage> processors;
   private final ConversationLanes lanes = new ConversationLanes();
   private final DeliveryCounters counters = new DeliveryCounters();
@@ -53,7 +58,9 @@ public final class JournalInbox implements Inbox {
     this.context = context;
     this.options = options;
     this.clock = clock;
-    this.keyExpiry = new HashMap<>(state.liveKeys(clock.millis()));
+    Map<String, Long> live = state.liveKeys(clock.millis());
+    this.keys = new DedupeKeys(live.size());
+    live.forEach((key, until) -> keys.put(DedupeKeys.fingerprint(key), until));
     this.droppedTailBytes = file.droppedTailBytes();
     this.attempts = new ProcessingAttempts(vertx, options.retry(), () -> closed, counters);
     this.processors = new ChannelProcessors<>(context, this::submit);
@@ -62,7 +69,7 @@ public final class JournalInbox implements Inbox {
       processors.dispatch(m.channel(), m.id(), m);
       counters.countRecovered();
     }
-    this.writer = new JournalWriter(file, state, options.compactBytes(), clock::millis,
+    this.writer = new JournalWriter(file, options.dir(), options.compactBytes(), clock::millis,
         () -> clock.millis() + options.dedupeFor().toMillis());
     writer.start();
   }
@@ -99,7 +106,8 @@ public final class JournalInbox implements Inbox {
       return Future.failedFuture(new IllegalStateException("inbox closed"));
     }
     long expires = clock.millis() + options.dedupeFor().toMillis();
-    if (!claim(message, expires)) {
+    List<DedupeKeys.Fingerprint> fingerprints = message.dedupeKeys().stream().map(DedupeKeys::fingerprint).toList();
+    if (!claim(fingerprints, expires)) {
       counters.countDuplicate();
       return Future.succeededFuture(false);
     }
@@ -107,7 +115,7 @@ public final class JournalInbox implements Inbox {
     Promise<Boolean> recorded = Promise.promise();
     writer.append(JournalState.offer(message, expires), failure -> {
       if (failure != null) {
-        release(message);
+        release(fingerprints);
         caller.runOnContext(v -> recorded.fail(new IllegalStateException("not recorded: " + failure.getMessage(),
             failure)));
         return;
@@ -120,21 +128,20 @@ public final class JournalInbox implements Inbox {
   }
 
   /** Claims every key at once, so a redelivery under any of them is a duplicate. */
-  private synchronized boolean claim(InboundMessage message, long expires) {
+  private synchronized boolean claim(List<DedupeKeys.Fingerprint> fingerprints, long expires) {
     long now = clock.millis();
-    for (String key : message.dedupeKeys()) {
-      Long until = keyExpiry.get(key);
-      if (until != null && until > now) {
+    for (DedupeKeys.Fingerprint key : fingerprints) {
+      if (keys.expiry(key) > now) {
         return false;
       }
     }
-    message.dedupeKeys().forEach(key -> keyExpiry.put(key, expires));
+    fingerprints.forEach(key -> keys.put(key, expires));
     return true;
   }
 
   /** A message that could not be recorded was never acknowledged: its redelivery must be new. */
-  private synchronized void release(InboundMessage message) {
-    message.dedupeKeys().forEach(keyExpiry::remove);
+  private synchronized void release(List<DedupeKeys.Fingerprint> fingerprints) {
+    fingerprints.forEach(keys::remove);
   }
 
   /**
@@ -149,9 +156,23 @@ public final class JournalInbox implements Inbox {
     }
   }
 
-  private synchronized void purgeExpiredKeys() {
-    long now = clock.millis();
-    keyExpiry.values().removeIf(until -> until <= now);
+  /** One pass over the key table (a few ms for a million keys), on a worker, not the event loop. */
+  private void purgeExpiredKeys() {
+    vertx.executeBlocking(() -> {
+      synchronized (this) {
+        return keys.purge(clock.millis());
+      }
+    }, false);
+  }
+
+  /** Dedupe keys held in memory. */
+  public synchronized int dedupeKeys() {
+    return keys.size();
+  }
+
+  /** For tests: where compactions report their progress. */
+  void compactionSteps(CompactionSteps steps) {
+    writer.compactionSteps(steps);
   }
 
   @Override

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * What the records on disk add up to: messages recorded but not yet answered (in arrival order)
- * and every dedupe key with its expiry. Built by replay, then kept by the writer thread so a
- * compaction can write exactly what was durable, never what is still waiting for its fsync.
+ * and every dedupe key with its expiry. Built by replay: at start-up from every journal file, and
+ * by each compaction from the files it folds together, so a compaction writes exactly what was
+ * durable, never what is still waiting for its fsync. Not kept afterwards.
  */
 final class JournalState {
 
@@ -56,16 +57,17 @@ final class JournalState {
   /** Unexpired dedupe keys with their expiry in epoch milliseconds. */
   Map<String, Long> liveKeys(long nowMillis) {
     keyExpiry.values().removeIf(expires -> expires <= nowMillis);
-    return Map.copyOf(keyExpiry);
+    return keyExpiry;
   }
 
   /**
-   * The records a fresh journal needs to say the same: the pending messages, then the keys of
-   * answered ones in chunks.
+   * The records a fresh base needs to say the same: the pending messages, then the keys of
+   * answered ones in chunks. Consumes the keys: the state is not used afterwards.
    */
   List<JournalRecord> snapshot(long nowMillis, long keyExpiryOfPending) {
     List<JournalRecord> out = new ArrayList<>();
-    Map<String, Long> keys = new HashMap<>(liveKeys(nowMillis));
+    Map<String, Long> keys = keyExpiry;
+    keys.values().removeIf(expires -> expires <= nowMillis);
     for (InboundMessage m : pending.values()) {
       long expires = m.dedupeKeys().stream().mapToLong(k -> keys.getOrDefault(k, keyExpiryOfPending)).max()
           .orElse(keyExpiryOfPending);

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one thread that writes the journal, with group commit: it takes every record queued while
  * the previous fsync ran and writes them with a single fsync, so concurrent offers share the
- * cost of the disk flush instead of queueing behind one flush each.
+ * cost of the disk flush instead of queueing behind one flush each. Compaction runs on a thread
+ * of its own ({@link #compactIfLarge}).
  */
 final class JournalWriter {
 
@@ -25,7 +26,7 @@ final class JournalWriter {
   record Append(JournalRecord record, Consumer<Throwable> done) {}
 
   private final JournalFile file;
-  private final JournalState state;
+  private final java.nio.file.Path dir;
   private final long compactBytes;
   private final LongSupplier nowMillis;
   private final LongSupplier pendingKeyExpiry;
@@ -36,17 +37,21 @@ final class JournalWriter {
   private final AtomicLong compactions = new AtomicLong();
   private volatile boolean healthy = true;
   private volatile boolean stopping;
-  private long sizeAfterCompaction;
+  private volatile CompactionSteps steps = CompactionSteps.NONE;
+  /** The running compaction, or null; only the writer thread starts one. */
+  private volatile Thread compaction;
+  /** Size of the base after the last compaction: the next starts once the segment outgrows it. */
+  private volatile long baseSize;
   private static final Append STOP = new Append(null, e -> {});
 
-  JournalWriter(JournalFile file, JournalState state, long compactBytes, LongSupplier nowMillis,
+  JournalWriter(JournalFile file, java.nio.file.Path dir, long compactBytes, LongSupplier nowMillis,
       LongSupplier pendingKeyExpiry) throws IOException {
     this.file = file;
-    this.state = state;
+    this.baseSize = file.baseSize();
+    this.dir = dir;
     this.compactBytes = compactBytes;
     this.nowMillis = nowMillis;
     this.pendingKeyExpiry = pendingKeyExpiry;
-    this.sizeAfterCompaction = file.size();
     this.thread = Thread.ofPlatform().name("tradewind-journal").daemon(true).unstarted(this::run);
   }
 
@@ -85,6 +90,7 @@ final class JournalWriter {
         late.done().accept(closed); // appended while stopping: never written, so never acknowledged
       }
     }
+    awaitCompaction();
     try {
       file.close();
     } catch (IOException e) {
@@ -102,7 +108,6 @@ final class JournalWriter {
       file.appendAndSync(bytes);
       fsyncs.incrementAndGet();
       records.addAndGet(batch.size());
-      batch.forEach(a -> state.apply(a.record()));
       if (!healthy) {
         LOG.info("inbox journal is writable again");
       }
@@ -127,24 +132,62 @@ final class JournalWriter {
   }
 
   /**
-   * Rewrites the journal as its live content once it has grown past the threshold and to twice
-   * its size after the previous compaction, so the cost stays proportional to what was appended.
+   * Once the segment appended to has grown past the threshold and past the size of the base (so
+   * a compaction's work stays proportional to what was appended since the last one), seals it and
+   * folds it into the base on another thread while appends go on in a fresh segment. Costs the
+   * writer a rename, a file creation and a folder fsync.
    */
   private void compactIfLarge() {
+    if (compaction != null || stopping) {
+      return;
+    }
     try {
       long size = file.size();
-      if (size < compactBytes || size < 2 * sizeAfterCompaction) {
+      if (size < compactBytes || size < baseSize) {
         return;
       }
-      List<byte[]> live = state.snapshot(nowMillis.getAsLong(), pendingKeyExpiry.getAsLong()).stream()
-          .map(JournalRecord::encode).toList();
-      file.replaceWith(live);
-      sizeAfterCompaction = file.size();
-      compactions.incrementAndGet();
-      LOG.info("inbox journal compacted from {} to {} bytes", size, sizeAfterCompaction);
+      if (!file.hasSealed()) { // else an earlier compaction failed: fold that segment in first
+        file.rotate();
+      }
     } catch (IOException e) {
-      LOG.warn("inbox journal compaction failed, keeping the long journal: {}", e.toString());
+      LOG.warn("inbox journal: cannot start a new segment, appending to the long one: {}", e.toString());
+      return;
     }
+    long now = nowMillis.getAsLong();
+    long pendingExpiry = pendingKeyExpiry.getAsLong();
+    Thread t = Thread.ofPlatform().name("tradewind-journal-compaction").daemon(true).unstarted(() -> {
+      try {
+        steps.reached(CompactionSteps.Step.STARTED);
+        long started = System.nanoTime();
+        long base = JournalFile.compact(dir, now, pendingExpiry, steps);
+        baseSize = base;
+        compactions.incrementAndGet();
+        LOG.info("inbox journal compacted into a {}-byte base in {} ms", base,
+            java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("inbox journal compaction failed, keeping the sealed segment for the next one: {}", e.toString());
+      } finally {
+        compaction = null;
+      }
+    });
+    compaction = t;
+    t.start();
+  }
+
+  private void awaitCompaction() {
+    Thread t = compaction;
+    if (t != null) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** For tests: where compactions report their progress. */
+  void compactionSteps(CompactionSteps steps) {
+    this.steps = steps;
   }
 
   /** Writes what is queued, closes the file and returns when the thread has ended. */

@@ -31,7 +31,11 @@ public final class JournalCrashChild {
     int count = Integer.parseInt(args[3]);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Vertx vertx = Vertx.vertx();
-    JournalInbox inbox = JournalInbox.open(vertx, JournalOptions.defaults(dir), Clock.systemUTC()).await(30, TimeUnit.SECONDS);
+    // A small threshold: segments are sealed and compacted every few hundred records, so kills
+    // land in the middle of compactions too.
+    long compactBytes = args.length > 4 ? Long.parseLong(args[4]) : JournalOptions.defaults(dir).compactBytes();
+    JournalInbox inbox = JournalInbox.open(vertx, JournalOptions.defaults(dir).withCompactBytes(compactBytes),
+        Clock.systemUTC()).await(30, TimeUnit.SECONDS);
     FileChannel platform = FileChannel.open(replies, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND);
     inbox.process("crash", m -> vertx.executeBlocking(() -> {

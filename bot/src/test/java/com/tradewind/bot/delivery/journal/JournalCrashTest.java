@@ -32,6 +32,9 @@ class JournalCrashTest {
   @TempDir
   Path dir;
 
+  /** The child compacts every few hundred records, so kills also land during compactions. */
+  private static final long COMPACT_BYTES = 16 * 1024;
+
   @Test
   void everyAcknowledgedMessageIsAnsweredAfterSigkill() throws Exception {
     Path journal = dir.resolve("inbox");
@@ -86,7 +89,7 @@ class JournalCrashTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         JournalCrashChild.class.getName(), journal.toString(), replies.toString(), String.valueOf(from),
-        String.valueOf(count))
+        String.valueOf(count), String.valueOf(COMPACT_BYTES))
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     Set<String> acknowledged = new HashSet<>();

@@ -1,0 +1,189 @@
+package com.tradewind.bot.delivery;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The dedupe keys a node remembers, with their expiry, in as little heap as the job allows:
+ * each key is held as a 128-bit fingerprint (the first 16 bytes of its SHA-256) in three
+ * primitive arrays probed linearly, about 24–64 bytes a key instead of about 130 for a
+ * {@code String} in a map. The keys are remembered for days (Meta redelivers for that long), so
+ * at a steady rate this is the part of the heap that grows until the first keys expire.
+ *
+ * <p>Two different keys share a fingerprint with a probability of about n² / 2¹²⁹ for n keys
+ * remembered: for a billion keys, 10⁻²¹. The journal keeps the keys themselves.
+ *
+ * <p>Used by the journal inbox (keys for days) and the in-memory inbox. Not thread-safe: the
+ * inboxes synchronize.
+ */
+public final class DedupeKeys {
+
+  /** A key's fingerprint: compute it outside any lock. */
+  public record Fingerprint(long hi, long lo) {}
+
+  private static final int MIN_CAPACITY = 1024;
+
+  private long[] hi;
+  private long[] lo;
+  /** Epoch milliseconds; 0 marks an empty slot (a remembered key expires after now, so never at 0). */
+  private long[] expiry;
+  private int size;
+
+  public DedupeKeys(int expected) {
+    allocate(capacityFor(expected));
+  }
+
+  public static Fingerprint fingerprint(String key) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      ByteBuffer b = ByteBuffer.wrap(digest);
+      return new Fingerprint(b.getLong(), b.getLong());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /** The key's expiry in epoch milliseconds, or 0 when it is not remembered. */
+  public long expiry(Fingerprint key) {
+    int i = find(key);
+    return i < 0 ? 0 : expiry[i];
+  }
+
+  /** Remembers the key until {@code until} (replacing an earlier expiry). */
+  public void put(Fingerprint key, long until) {
+    if (until <= 0) {
+      throw new IllegalArgumentException("expiry must be after the epoch: " + until);
+    }
+    int i = find(key);
+    if (i >= 0) {
+      expiry[i] = until;
+      return;
+    }
+    if ((size + 1) * 4L > hi.length * 3L) {
+      resize(hi.length * 2);
+    }
+    insert(key.hi(), key.lo(), until);
+    size++;
+  }
+
+  public void remove(Fingerprint key) {
+    int i = find(key);
+    if (i >= 0) {
+      deleteAt(i);
+      size--;
+    }
+  }
+
+  /** Forgets every key expired at {@code nowMillis}; returns how many. Costs one pass over the table. */
+  public int purge(long nowMillis) {
+    int removed = 0;
+    for (int i = 0; i < expiry.length; ) {
+      if (expiry[i] != 0 && expiry[i] <= nowMillis) {
+        deleteAt(i); // a later key may have moved into slot i: look at it again
+        size--;
+        removed++;
+      } else {
+        i++;
+      }
+    }
+    if (size * 8L < hi.length && hi.length > MIN_CAPACITY) {
+      resize(capacityFor(size));
+    }
+    return removed;
+  }
+
+  /**
+   * Forgets at least {@code count} keys, those expiring first (so, for one duration, those
+   * claimed first), as a size-bounded cache would evict them. Sorts the expiries: for when a bound
+   * is reached, not for every claim.
+   */
+  public int evictOldest(int count) {
+    if (count <= 0 || size == 0) {
+      return 0;
+    }
+    long[] all = new long[size];
+    int n = 0;
+    for (long e : expiry) {
+      if (e != 0) {
+        all[n++] = e;
+      }
+    }
+    java.util.Arrays.sort(all);
+    return purge(all[Math.min(count, n) - 1]);
+  }
+
+  public int size() {
+    return size;
+  }
+
+  private int find(Fingerprint key) {
+    int mask = hi.length - 1;
+    for (int i = home(key.hi(), mask); expiry[i] != 0; i = (i + 1) & mask) {
+      if (hi[i] == key.hi() && lo[i] == key.lo()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void insert(long h, long l, long until) {
+    int mask = hi.length - 1;
+    int i = home(h, mask);
+    while (expiry[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    hi[i] = h;
+    lo[i] = l;
+    expiry[i] = until;
+  }
+
+  /** Empties slot {@code i} and shifts back the keys after it that would otherwise not be found. */
+  private void deleteAt(int i) {
+    int mask = hi.length - 1;
+    int j = i;
+    while (true) {
+      j = (j + 1) & mask;
+      if (expiry[j] == 0) {
+        break;
+      }
+      int k = home(hi[j], mask);
+      boolean stays = i <= j ? i < k && k <= j : i < k || k <= j; // its home lies after the hole
+      if (!stays) {
+        hi[i] = hi[j];
+        lo[i] = lo[j];
+        expiry[i] = expiry[j];
+        i = j;
+      }
+    }
+    expiry[i] = 0;
+  }
+
+  private void resize(int capacity) {
+    long[] oldHi = hi;
+    long[] oldLo = lo;
+    long[] oldExpiry = expiry;
+    allocate(capacity);
+    for (int i = 0; i < oldExpiry.length; i++) {
+      if (oldExpiry[i] != 0) {
+        insert(oldHi[i], oldLo[i], oldExpiry[i]);
+      }
+    }
+  }
+
+  private void allocate(int capacity) {
+    hi = new long[capacity];
+    lo = new long[capacity];
+    expiry = new long[capacity];
+  }
+
+  private static int capacityFor(int keys) {
+    int wanted = Math.max(MIN_CAPACITY, (int) Math.min(1 << 30, keys * 2L));
+    return Integer.highestOneBit(wanted - 1) << 1;
+  }
+
+  private static int home(long hi, int mask) {
+    return (int) (hi ^ (hi >>> 32)) & mask;
+  }
+}
