@@ -25,6 +25,10 @@ public final class LanguageDetector {
   private final com.github.pemistahl.lingua.api.LanguageDetector latin;
   private final com.github.pemistahl.lingua.api.LanguageDetector cyrillic;
 
+  private static final Language[] LATIN = {Language.ENGLISH, Language.SPANISH, Language.PORTUGUESE, Language.FRENCH,
+      Language.GERMAN, Language.ITALIAN, Language.POLISH, Language.TURKISH};
+  private static final Language[] CYRILLIC = {Language.RUSSIAN, Language.UKRAINIAN};
+
   static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
   /**
@@ -59,10 +63,8 @@ public final class LanguageDetector {
    */
   public LanguageDetector(boolean preload, int cacheSize) {
     recent = Caffeine.newBuilder().maximumSize(cacheSize).recordStats().build();
-    var latinBuilder = LanguageDetectorBuilder.fromLanguages(
-        Language.ENGLISH, Language.SPANISH, Language.PORTUGUESE, Language.FRENCH,
-        Language.GERMAN, Language.ITALIAN, Language.POLISH, Language.TURKISH);
-    var cyrillicBuilder = LanguageDetectorBuilder.fromLanguages(Language.RUSSIAN, Language.UKRAINIAN);
+    var latinBuilder = LanguageDetectorBuilder.fromLanguages(LATIN);
+    var cyrillicBuilder = LanguageDetectorBuilder.fromLanguages(CYRILLIC);
     latin = (preload ? latinBuilder.withPreloadedLanguageModels() : latinBuilder).build();
     cyrillic = (preload ? cyrillicBuilder.withPreloadedLanguageModels() : cyrillicBuilder).build();
     modelsLoaded = preload;
@@ -116,8 +118,12 @@ public final class LanguageDetector {
 
   private void load() {
     try {
-      latin.computeLanguageConfidenceValues("where is my order, dónde está mi pedido, onde está, où est ma commande, wo ist meine bestellung, dov'è il mio ordine, gdzie jest moje zamówienie, siparişim nerede");
-      cyrillic.computeLanguageConfidenceValues("где мой заказ, де моє замовлення");
+      // Every n-gram length of every language: Lingua keeps loaded models in one JVM-wide cache,
+      // so building preloaded detectors fills it for ours too. Using the detectors once instead
+      // loaded only what that text needed (trigrams alone for a text over 120 characters), and
+      // the first short chat message then loaded the rest on an event loop, for seconds.
+      LanguageDetectorBuilder.fromLanguages(LATIN).withPreloadedLanguageModels().build();
+      LanguageDetectorBuilder.fromLanguages(CYRILLIC).withPreloadedLanguageModels().build();
       modelsLoaded = true;
       loaded.complete(null);
     } catch (RuntimeException | Error e) {
