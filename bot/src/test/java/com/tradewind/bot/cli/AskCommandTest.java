@@ -58,7 +58,7 @@ class AskCommandTest {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     System.setIn(new ByteArrayInputStream((stdin == null ? "" : stdin).getBytes(StandardCharsets.UTF_8)));
     try {
-      return new CommandLine(new TradewindCommand()).execute(args);
+      return TradewindCommand.commandLine().execute(args);
     } finally {
       System.setOut(realOut);
       System.setErr(realErr);

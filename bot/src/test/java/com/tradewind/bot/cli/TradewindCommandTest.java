@@ -1,0 +1,41 @@
+package com.tradewind.bot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class TradewindCommandTest {
+
+  private static final List<String> ALL = List.of("serve", "chat", "index", "ask", "eval", "bench", "eval-chat",
+      "bench-chat", "bench-orders", "bench-slack", "bench-inbox", "bench-ops", "bench-soak", "bench-crash");
+
+  @Test
+  void aNamedSubcommandIsTheOnlyOneBuilt() {
+    CommandLine cli = TradewindCommand.commandLine(new String[] {"serve"});
+    assertEquals(List.of("serve"), List.copyOf(cli.getSubcommands().keySet()));
+    assertEquals("serve", cli.parseArgs("serve").subcommand().commandSpec().name());
+  }
+
+  @Test
+  void usageAndUnknownCommandsSeeEverySubcommand() {
+    assertEquals(ALL, List.copyOf(TradewindCommand.commandLine(new String[0]).getSubcommands().keySet()));
+    CommandLine cli = TradewindCommand.commandLine(new String[] {"serv"});
+    assertEquals(ALL, List.copyOf(cli.getSubcommands().keySet()));
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err));
+    assertEquals(2, cli.execute("serv"));
+    assertTrue(err.toString().contains("Did you mean: tradewind serve"), err.toString());
+  }
+
+  @Test
+  void subcommandNamesMatchTheirAnnotations() {
+    CommandLine cli = TradewindCommand.commandLine();
+    cli.getSubcommands().forEach((name, sub) -> assertEquals(name, sub.getCommandSpec().userObject().getClass()
+        .getAnnotation(CommandLine.Command.class).name()));
+  }
+}
