@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Answers one question, or (with --json and no question) a stream of JSON lines from stdin. */
-@Command(name = "ask", description = "Answer a question from the knowledge base, with sources.")
+@Command(name = "ask", mixinStandardHelpOptions = true, description = "Answer a question from the knowledge base, with sources.")
 final class AskCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * same load on a plain Vert.x endpoint returning a constant: throughput, p50/p99 and heap, and
  * the ratio of the two. Orders come from the in-process sample store (no backend latency).
  */
-@Command(name = "bench-chat", description = "Benchmark /api/v1/messages against a constant Vert.x endpoint.")
+@Command(name = "bench-chat", mixinStandardHelpOptions = true, description = "Benchmark /api/v1/messages against a constant Vert.x endpoint.")
 final class BenchChatCommand implements Callable<Integer> {
 
   /** The common chat openers every support bot sees over and over. */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Prints indexing rate, search latency, heap and restart time for a generated corpus. */
-@Command(name = "bench", description = "Benchmark indexing and search on a generated corpus of mixed zh/en passages.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark indexing and search on a generated corpus of mixed zh/en passages.")
 final class BenchCommand implements Callable<Integer> {
 
   @Mixin

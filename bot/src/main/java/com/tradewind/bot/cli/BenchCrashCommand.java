@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
  * processes SIGKILLed and restarted while signed Slack events arrive; exits 1 on any event lost,
  * never acknowledged or answered twice other than by a crash.
  */
-@Command(name = "bench-crash", description = "Crash test: SIGKILL bot processes while Slack events arrive, count replies.")
+@Command(name = "bench-crash", mixinStandardHelpOptions = true, description = "Crash test: SIGKILL bot processes while Slack events arrive, count replies.")
 final class BenchCrashCommand implements Callable<Integer> {
 
   @Option(names = "--messages", defaultValue = "10000", description = "Slack events (default: ${DEFAULT-VALUE})")

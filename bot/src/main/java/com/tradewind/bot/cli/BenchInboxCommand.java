@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * and throughput with many concurrent offers sharing fsyncs (group commit), against a baseline
  * of one plain write+fsync per record in the same process.
  */
-@Command(name = "bench-inbox", description = "Offer latency and group-commit throughput of the inbox journal.")
+@Command(name = "bench-inbox", mixinStandardHelpOptions = true, description = "Offer latency and group-commit throughput of the inbox journal.")
 final class BenchInboxCommand implements Callable<Integer> {
 
   @Option(names = "--dir", description = "folder for the journal (default: a temporary folder under the data dir)")

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * replay as at start-up) and grouping of unanswered questions, on generated turns. The baseline
  * is the same loop with no observer, in the same process.
  */
-@Command(name = "bench-ops", description = "Benchmark metrics, the insight journal and question grouping.")
+@Command(name = "bench-ops", mixinStandardHelpOptions = true, description = "Benchmark metrics, the insight journal and question grouping.")
 final class BenchOpsCommand implements Callable<Integer> {
 
   @Option(names = "--turns", defaultValue = "100000", description = "turns to record (default: ${DEFAULT-VALUE})")

@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
  * rate, provider calls, and Vert.x blocked-thread warnings (counted by the Vert.x checker
  * itself). The baseline is the same lookups sent straight to the stub, without dialogue or cache.
  */
-@Command(name = "bench-orders", description = "Benchmark order-status conversations against a slow local store stub.")
+@Command(name = "bench-orders", mixinStandardHelpOptions = true, description = "Benchmark order-status conversations against a slow local store stub.")
 final class BenchOrdersCommand implements Callable<Integer> {
 
   @Option(names = "--conversations", defaultValue = "1000", description = "conversations (default: ${DEFAULT-VALUE})")

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
  * conversations, so Slack's one message per second per channel pacing is real but rarely waited on. The baseline posts the same signed
  * bodies at the same rates to a constant Vert.x endpoint.
  */
-@Command(name = "bench-slack", description = "Benchmark Slack events end to end against a local fake Slack API.")
+@Command(name = "bench-slack", mixinStandardHelpOptions = true, description = "Benchmark Slack events end to end against a local fake Slack API.")
 final class BenchSlackCommand implements Callable<Integer> {
 
   @Option(names = "--rates", split = ",", defaultValue = "250,500,1000,1500,2000",

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
  * any missing or duplicate reply or failed acknowledgement. The baseline posts the same signed
  * bodies at the same rate to a constant Vert.x endpoint in the same process.
  */
-@Command(name = "bench-soak", description = "Soak: Slack events at a constant rate for minutes, one node or several with Redis.")
+@Command(name = "bench-soak", mixinStandardHelpOptions = true, description = "Soak: Slack events at a constant rate for minutes, one node or several with Redis.")
 final class BenchSoakCommand implements Callable<Integer> {
 
   /** An answer later than this after its minute ended (the last minute: after sending ended) is missing. */

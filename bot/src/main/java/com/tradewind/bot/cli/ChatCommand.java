@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 
 /** The same conversation as the web chat, in a terminal: type a message, or a button's number. */
-@Command(name = "chat", description = "Talk to the bot in the terminal (same pipeline as the web chat).")
+@Command(name = "chat", mixinStandardHelpOptions = true, description = "Talk to the bot in the terminal (same pipeline as the web chat).")
 final class ChatCommand implements Callable<Integer> {
 
   @Override

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Prints language, intent and entity accuracy on the held-out chat messages. */
-@Command(name = "eval-chat", description = "Language, intent and entity accuracy on config/eval/messages-eval.jsonl.")
+@Command(name = "eval-chat", mixinStandardHelpOptions = true, description = "Language, intent and entity accuracy on config/eval/messages-eval.jsonl.")
 final class EvalChatCommand implements Callable<Integer> {
 
   @Option(names = "--file", defaultValue = "config/eval/messages-eval.jsonl", description = "evaluation set (default: ${DEFAULT-VALUE})")

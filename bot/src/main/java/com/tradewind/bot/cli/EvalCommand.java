@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Prints hit@1, hit@3 and answer accuracy per language for an evaluation set. */
-@Command(name = "eval", description = "Measure answer quality on the evaluation set (hit@1, hit@3, accuracy per language).")
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Measure answer quality on the evaluation set (hit@1, hit@3, accuracy per language).")
 final class EvalCommand implements Callable<Integer> {
 
   @Mixin

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Builds or refreshes the index and prints what it did. */
-@Command(name = "index", description = "Build or refresh the knowledge index and print counts.")
+@Command(name = "index", mixinStandardHelpOptions = true, description = "Build or refresh the knowledge index and print counts.")
 final class IndexCommand implements Callable<Integer> {
 
   @Mixin

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /** Starts the HTTP server; the index is built or refreshed in the background. */
-@Command(name = "serve", description = "Start the bot: HTTP API and health checks.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the bot: HTTP API and health checks.")
 final class ServeCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);

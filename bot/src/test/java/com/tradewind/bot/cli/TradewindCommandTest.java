@@ -38,4 +38,15 @@ class TradewindCommandTest {
     cli.getSubcommands().forEach((name, sub) -> assertEquals(name, sub.getCommandSpec().userObject().getClass()
         .getAnnotation(CommandLine.Command.class).name()));
   }
+
+  @Test
+  void everySubcommandAnswersHelp() {
+    for (String name : ALL) {
+      StringWriter out = new StringWriter();
+      CommandLine cli = TradewindCommand.commandLine(new String[] {name});
+      cli.setOut(new PrintWriter(out));
+      assertEquals(0, cli.execute(name, "--help"), name);
+      assertTrue(out.toString().startsWith("Usage: tradewind " + name), out.toString());
+    }
+  }
 }
