@@ -41,7 +41,13 @@ import org.slf4j.LoggerFactory;
  * a crash is never answered again by the node that claims it.
  *
  * <p>Crashes: a node refreshes the idle time of the entries it holds; entries idle longer than
- * {@code claimIdle} belong to a dead node and are claimed (XAUTOCLAIM) by the others.
+ * {@code claimIdle} belong to a dead node and are claimed (XAUTOCLAIM) by the others. A node
+ * that was only stalled that long (a long GC pause, a starved CPU) has lost those entries: its
+ * refresh renews only entries the group still gives to it, and before processing a message it
+ * checks, in the same script that reads the conversation's {@code done} counter, that the message
+ * is still its own; one taken over is dropped, not answered a second time. What stays possible
+ * is a stall in the middle of answering, longer than {@code claimIdle}, whose reply then goes out
+ * from both nodes.
  */
 public final class RedisInbox implements Inbox {
 
@@ -77,6 +83,43 @@ public final class RedisInbox implements Inbox {
       return 1
       """;
 
+  /**
+   * KEYS: stream. ARGV: group, this consumer, entry ids…. Per id: 1 when this consumer still owns
+   * it (its idle time is reset, which tells the others this node is alive), 2 when another
+   * consumer took it over, 0 when it is no longer pending (answered and removed).
+   */
+  private static final String RENEW = """
+      local states = {}
+      for i = 3, #ARGV do
+        local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[i], ARGV[i], 1)
+        if #p == 0 then
+          states[#states + 1] = 0
+        elseif p[1][2] == ARGV[2] then
+          redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[i], 'JUSTID')
+          states[#states + 1] = 1
+        else
+          states[#states + 1] = 2
+        end
+      end
+      return states
+      """;
+
+  /** KEYS: order hash, stream. ARGV: group, this consumer, entry id. The conversation's done counter and {@link #RENEW}'s state. */
+  private static final String TURN = """
+      local done = tonumber(redis.call('HGET', KEYS[1], 'done') or '0')
+      local p = redis.call('XPENDING', KEYS[2], ARGV[1], ARGV[3], ARGV[3], 1)
+      local state = 0
+      if #p > 0 then
+        if p[1][2] == ARGV[2] then
+          redis.call('XCLAIM', KEYS[2], ARGV[1], ARGV[2], 0, ARGV[3], 'JUSTID')
+          state = 1
+        else
+          state = 2
+        end
+      end
+      return {done, state}
+      """;
+
   private static final int READ_COUNT = 64;
   private static final long BLOCK_MS = 1_000;
 
@@ -93,6 +136,8 @@ public final class RedisInbox implements Inbox {
   private final Set<String> held = ConcurrentHashMap.newKeySet();
   /** Per conversation, the numbers of its messages queued in this node's lane and not started yet. */
   private final Map<String, Set<Long>> waiting = new ConcurrentHashMap<>();
+  /** Messages this node held and found taken over by another node after a stall. */
+  private final java.util.concurrent.atomic.AtomicLong takenOver = new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean closed;
   private volatile boolean crashed;
   private long refreshTimer = -1;
@@ -269,12 +314,28 @@ public final class RedisInbox implements Inbox {
     }
     List<String> ids = new ArrayList<>(held);
     for (int from = 0; from < ids.size(); from += 200) {
-      Request refresh = Request.cmd(Command.XCLAIM).arg(keys.inboxStream()).arg(keys.inboxGroup()).arg(options.node())
-          .arg(0);
-      ids.subList(from, Math.min(ids.size(), from + 200)).forEach(refresh::arg);
-      redis.send(refresh.arg("JUSTID"));
+      List<String> batch = ids.subList(from, Math.min(ids.size(), from + 200));
+      Request renew = Request.cmd(Command.EVAL).arg(RENEW).arg(1).arg(keys.inboxStream()).arg(keys.inboxGroup())
+          .arg(options.node());
+      batch.forEach(renew::arg);
+      redis.send(renew).onSuccess(states -> {
+        for (int i = 0; i < batch.size() && i < states.size(); i++) {
+          if (states.get(i).toInteger() == 2) {
+            lost(batch.get(i));
+          }
+        }
+      });
     }
   }
+
+  /** Another node claimed this entry while this one did not answer for {@code claimIdle}: it is theirs now. */
+  private void lost(String id) {
+    if (held.remove(id)) {
+      takenOver.incrementAndGet();
+      LOG.warn("inbox: message {} was taken over by another node while this one stalled; it answers it", id);
+    }
+  }
+
 
   /** On the context: an entry read or claimed by this node. */
   private void accept(StreamEntry entry) {
@@ -315,6 +376,10 @@ public final class RedisInbox implements Inbox {
         });
         case ALREADY_ANSWERED -> finish(entry, "");
         case HAND_BACK -> handBack(entry);
+        case TAKEN_OVER -> {
+          lost(entry.id());
+          yield Future.<Void>succeededFuture();
+        }
         case EARLIER_QUEUED -> {
           submit(entry, processor, since); // behind the earlier one, which the lane runs next
           yield Future.<Void>succeededFuture();
@@ -323,22 +388,29 @@ public final class RedisInbox implements Inbox {
     });
   }
 
-  private enum Turn { GO, ALREADY_ANSWERED, HAND_BACK, EARLIER_QUEUED }
+  private enum Turn { GO, ALREADY_ANSWERED, HAND_BACK, EARLIER_QUEUED, TAKEN_OVER }
 
   /** Waits until every earlier message of the conversation was answered, on whichever node. */
   private Future<Turn> awaitTurn(StreamEntry entry, long since, long delay) {
     if (closed) {
       return Future.succeededFuture(Turn.HAND_BACK);
     }
-    return redis.send(Request.cmd(Command.HGET).arg(keys.order(entry.message().conversation())).arg("done"))
+    Request turn = Request.cmd(Command.EVAL).arg(TURN).arg(2).arg(keys.order(entry.message().conversation()))
+        .arg(keys.inboxStream()).arg(keys.inboxGroup()).arg(options.node()).arg(entry.id());
+    return redis.send(turn)
         .transform(ar -> {
           if (closed) {
             return Future.succeededFuture(Turn.HAND_BACK);
           }
           if (ar.succeeded()) {
-            long done = ar.result() == null ? 0 : ar.result().toLong();
+            long done = ar.result().get(0).toLong();
             if (done >= entry.seq()) {
               return Future.succeededFuture(Turn.ALREADY_ANSWERED);
+            }
+            if (ar.result().get(1).toInteger() == 2) {
+              // Claimed by a node that took this one for dead: not ours to answer any more. (Not
+              // pending at all, 0, means Redis lost the stream; this node still answers what it holds.)
+              return Future.succeededFuture(Turn.TAKEN_OVER);
             }
             if (done == entry.seq() - 1 || entry.seq() == 0) {
               return Future.succeededFuture(Turn.GO);
@@ -423,6 +495,11 @@ public final class RedisInbox implements Inbox {
     return counters;
   }
 
+  /** Messages this node held and then found taken over by another node (it stalled longer than {@code claimIdle}). */
+  public long takenOver() {
+    return takenOver.get();
+  }
+
   /** Messages given up after their last try by any node, from Redis. */
   public Future<Long> failedInCluster() {
     return redis.send(Request.cmd(Command.GET).arg(keys.failedCount())).map(r -> r == null ? 0L : r.toLong());
@@ -430,5 +507,10 @@ public final class RedisInbox implements Inbox {
 
   String node() {
     return options.node();
+  }
+
+  /** Where this inbox's timers run: a test blocks it to play a node that stalls. */
+  Context context() {
+    return context;
   }
 }

@@ -155,6 +155,70 @@ class RedisInboxTest {
   }
 
   /**
+   * A node that stalls longer than claimIdle (a GC pause, a starved CPU) is taken for dead and its
+   * messages are claimed by another node. When it wakes up it must not answer them as well: its
+   * refresh used to claim them back, and a message still waiting in its lane was then answered by
+   * both nodes. The reply already in flight before the stall (m1) is the one left to chance.
+   */
+  @Test
+  void aNodeThatStalledDoesNotAnswerWhatAnotherTookOver() throws Exception {
+    // a on a Vert.x of one event loop, so blocking that loop stalls all of a, refresh timer included
+    Vertx stalling = Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(1));
+    RedisLink link = await(RedisLink.open(stalling, RedisTestSupport.URL));
+    RedisInbox a = await(RedisInbox.open(stalling, link, keys,
+        RedisInboxOptions.defaults().withNode("a").withRetry(FAST).withClaimIdle(Duration.ofMillis(400))));
+    try {
+      List<String> startedOnA = new CopyOnWriteArrayList<>();
+      List<String> startedOnB = new CopyOnWriteArrayList<>();
+      a.process("slack", m -> {
+        startedOnA.add(m.id());
+        // m1's reply is slow: it is still being written when a stalls, and ends after b took over
+        return m.id().equals("m1") ? when(() -> startedOnB.contains("m1")) : Future.succeededFuture();
+      });
+      assertTrue(await(a.offer(message("m1", "c1", "ev:1"))));
+      assertTrue(await(a.offer(message("m2", "c1", "ev:2"))));
+      eventually(() -> startedOnA.contains("m1"), "a started m1 and holds m2 behind it");
+      RedisInbox b = node("b", Duration.ofMillis(400));
+      b.process("slack", m -> {
+        startedOnB.add(m.id());
+        // b is still answering m2 when a wakes up and reaches m2 in its lane
+        return m.id().equals("m2") ? when(() -> startedOnA.contains("m2") || a.takenOver() > 0) : Future.succeededFuture();
+      });
+      a.context().runOnContext(v -> {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!startedOnB.contains("m1") && System.nanoTime() < deadline) {
+          try {
+            Thread.sleep(10); // the stall
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      });
+      eventually(() -> b.counters().answered() == 2, "b answered both", () -> "a " + startedOnA + ", b " + startedOnB);
+      Thread.sleep(300); // a second answer of m2 would show up here
+      assertEquals(List.of("m1", "m2"), startedOnB);
+      assertEquals(List.of("m1"), startedOnA, "a answered m2 too");
+      assertTrue(a.takenOver() > 0, "a knows it lost them");
+    } finally {
+      await(a.close());
+      await(link.close());
+      await(stalling.close());
+    }
+  }
+
+  private Future<Void> when(java.util.function.BooleanSupplier condition) {
+    Promise<Void> done = Promise.promise();
+    vertx.setPeriodic(10, timer -> {
+      if (condition.getAsBoolean()) {
+        vertx.cancelTimer(timer);
+        done.tryComplete();
+      }
+    });
+    return done.future();
+  }
+
+  /**
    * Found by CrashDrillTest's cluster run: b waits with message 2 of a conversation for message 1,
    * which a dead node held; when b claims message 1 it must not queue it behind message 2 (that
    * waited for the order wait, 5 minutes, and then dropped message 1 as "already answered").
