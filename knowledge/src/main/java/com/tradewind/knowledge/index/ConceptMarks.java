@@ -39,16 +39,20 @@ public final class ConceptMarks {
   /** An edge to the next token of a term, {@code delta} positions after the previous one (stop words leave gaps). */
   record Edge(int delta, Node node) {}
 
-  private static final ConceptMarks NONE = new ConceptMarks(Map.of(), Map.of(), "none");
+  /** A language's trie and its concepts' synonyms as tokens, built when first needed. */
+  private record Language(Node root, Map<String, List<List<String>>> terms) {}
 
-  private final Map<String, Node> roots;
-  /** Language → concept id → its recognised terms, as tokens. */
-  private final Map<String, Map<String, List<List<String>>>> terms;
+  private static final ConceptMarks NONE = new ConceptMarks(null, Map.of(), "none");
+
+  private final LanguageAnalyzers analyzers;
+  /** Language → concept id → the synonyms that mark it, as written in the glossary. */
+  private final Map<String, Map<String, List<String>>> synonyms;
+  private final Map<String, Language> languages = new java.util.concurrent.ConcurrentHashMap<>();
   private final String fingerprint;
 
-  private ConceptMarks(Map<String, Node> roots, Map<String, Map<String, List<List<String>>>> terms, String fingerprint) {
-    this.roots = roots;
-    this.terms = terms;
+  private ConceptMarks(LanguageAnalyzers analyzers, Map<String, Map<String, List<String>>> synonyms, String fingerprint) {
+    this.analyzers = analyzers;
+    this.synonyms = synonyms;
     this.fingerprint = fingerprint;
   }
 
@@ -58,36 +62,52 @@ public final class ConceptMarks {
   }
 
   /**
+   * Concept marks for a glossary. Each language's terms are analysed when a passage or a
+   * question of that language first needs them (analysing all of them took 0.4 s on a busy
+   * machine, on the way to a searchable index).
+   *
    * @param termsByConcept concept id → language code → terms; each term is cut by the query
    *     analyzer of its language, as a phrase query would be
    * @param maxTermsPerLanguage synonyms of a concept recognised per language (the first ones)
    */
   public static ConceptMarks of(LanguageAnalyzers analyzers, Map<String, Map<String, List<String>>> termsByConcept,
       int maxTermsPerLanguage) {
-    Map<String, Node> roots = new HashMap<>();
-    Map<String, Map<String, List<List<String>>>> tokenized = new HashMap<>();
+    Map<String, Map<String, List<String>>> synonyms = new HashMap<>();
     StringBuilder signature = new StringBuilder("max=").append(maxTermsPerLanguage).append(';');
     for (var concept : new TreeMap<>(termsByConcept).entrySet()) {
       signature.append(concept.getKey()).append('\u0001');
       for (var byLanguage : new TreeMap<>(concept.getValue()).entrySet()) {
         String lang = byLanguage.getKey();
-        if (!LanguageAnalyzers.LANGUAGES.contains(lang)) {
-          continue; // indexed under "xx" with no glossary column of its own
+        List<String> terms = byLanguage.getValue().stream().limit(maxTermsPerLanguage).toList();
+        if (!LanguageAnalyzers.LANGUAGES.contains(lang) || terms.isEmpty()) {
+          continue; // "xx" passages have no glossary column of their own
         }
-        signature.append(lang).append('=');
-        List<List<String>> recognised = new ArrayList<>();
-        for (String term : byLanguage.getValue().stream().limit(maxTermsPerLanguage).toList()) {
-          signature.append(term).append('|');
-          recognised.add(List.copyOf(add(roots.computeIfAbsent(lang, l -> new Node()), analyzers.forQuery(lang), lang,
-              term, PassageFields.conceptTerm(concept.getKey(), recognised.size()))));
-        }
-        if (recognised.stream().anyMatch(t -> !t.isEmpty())) {
-          tokenized.computeIfAbsent(lang, l -> new HashMap<>()).put(concept.getKey(), List.copyOf(recognised));
-        }
+        signature.append(lang).append('=').append(String.join("|", terms)).append(';');
+        synonyms.computeIfAbsent(lang, l -> new HashMap<>()).put(concept.getKey(), terms);
       }
       signature.append('\n');
     }
-    return new ConceptMarks(Map.copyOf(roots), Map.copyOf(tokenized), sha256(signature.toString()));
+    return new ConceptMarks(analyzers, Map.copyOf(synonyms), sha256(signature.toString()));
+  }
+
+  private Language language(String lang) {
+    Map<String, List<String>> byConcept = synonyms.get(lang);
+    if (byConcept == null) {
+      return null;
+    }
+    return languages.computeIfAbsent(lang, l -> {
+      Node root = new Node();
+      Map<String, List<List<String>>> tokenized = new HashMap<>();
+      Analyzer analyzer = analyzers.forQuery(l);
+      for (var concept : byConcept.entrySet()) {
+        List<List<String>> recognised = new ArrayList<>();
+        for (String term : concept.getValue()) {
+          recognised.add(List.copyOf(add(root, analyzer, l, term, PassageFields.conceptTerm(concept.getKey(), recognised.size()))));
+        }
+        tokenized.put(concept.getKey(), List.copyOf(recognised));
+      }
+      return new Language(root, Map.copyOf(tokenized));
+    });
   }
 
   /** Adds a term to a trie; returns its tokens (none when the analyzer keeps none). */
@@ -140,7 +160,10 @@ public final class ConceptMarks {
    * nothing of it). A search weighs a mark by its synonym's IDFs, as the phrase query it replaces.
    */
   public List<List<String>> terms(String lang, String conceptId) {
-    return terms.getOrDefault(lang, Map.of()).getOrDefault(conceptId, List.of());
+    if (!synonyms.getOrDefault(lang, Map.of()).containsKey(conceptId)) {
+      return List.of();
+    }
+    return language(lang).terms().getOrDefault(conceptId, List.of());
   }
 
   /** Changes whenever the recognised terms do: part of the index signature, so that a new glossary rebuilds the index. */
@@ -150,7 +173,7 @@ public final class ConceptMarks {
 
   /** Whether passages of any language get marks. */
   public boolean isEmpty() {
-    return roots.isEmpty();
+    return synonyms.isEmpty();
   }
 
   /**
@@ -158,7 +181,7 @@ public final class ConceptMarks {
    * sections and stored fields are analysed as before.
    */
   public Analyzer wrap(Analyzer perField) {
-    if (roots.isEmpty()) {
+    if (synonyms.isEmpty()) {
       return perField;
     }
     return new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
@@ -182,7 +205,11 @@ public final class ConceptMarks {
       return null;
     }
     String lang = fieldName.substring(underscore + 1);
-    return fieldName.equals(PassageFields.body(lang)) || fieldName.equals(PassageFields.title(lang)) ? roots.get(lang) : null;
+    if (!fieldName.equals(PassageFields.body(lang)) && !fieldName.equals(PassageFields.title(lang))) {
+      return null;
+    }
+    Language language = language(lang);
+    return language == null ? null : language.root();
   }
 
   private static String sha256(String text) {
