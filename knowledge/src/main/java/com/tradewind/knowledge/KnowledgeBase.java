@@ -1,5 +1,6 @@
 package com.tradewind.knowledge;
 
+import com.tradewind.knowledge.index.ConceptMarks;
 import com.tradewind.knowledge.index.IndexOpenException;
 import com.tradewind.knowledge.index.LanguageAnalyzers;
 import com.tradewind.knowledge.index.PassageIndex;
@@ -26,7 +27,7 @@ public final class KnowledgeBase implements Closeable {
 
   private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
   /** Bump when the index schema or passage rules change: existing indexes are rebuilt. */
-  private static final String SCHEMA_VERSION = "3";
+  private static final String SCHEMA_VERSION = "4";
 
   private final KnowledgeOptions options;
   private final PassageIndex index;
@@ -41,7 +42,9 @@ public final class KnowledgeBase implements Closeable {
     this.index = index;
     this.glossary = glossary;
     this.notice = notice;
-    String signature = "schema=" + SCHEMA_VERSION + ";zh=" + options.chineseAnalysis();
+    // The concept marks are part of the schema: another glossary means other marks, so a rebuild.
+    String signature = "schema=" + SCHEMA_VERSION + ";zh=" + options.chineseAnalysis() + ";concepts="
+        + index.conceptMarks().fingerprint();
     this.indexer = new KnowledgeIndexer(options, index, new PassageLanguages(detector), signature,
         index.directory().resolveSibling(index.directory().getFileName() + ".manifest.json"));
     this.searcher = new KnowledgeSearcher(index, glossary, detector, options.search());
@@ -56,9 +59,10 @@ public final class KnowledgeBase implements Closeable {
         ? Glossary.load(options.glossaryFile())
         : Glossary.empty();
     LanguageAnalyzers analyzers = new LanguageAnalyzers(options.chineseAnalysis());
+    ConceptMarks marks = KnowledgeSearcher.conceptMarks(glossary, analyzers);
     Path dir = options.dataDir().resolve("index");
     try {
-      return new KnowledgeBase(options, PassageIndex.open(dir, analyzers), detector, glossary, null);
+      return new KnowledgeBase(options, PassageIndex.open(dir, analyzers, marks), detector, glossary, null);
     } catch (IndexOpenException e) {
       switch (e.reason()) {
         case CORRUPT -> {
@@ -66,7 +70,7 @@ public final class KnowledgeBase implements Closeable {
           LOG.warn(message);
           PassageIndex.delete(dir);
           Files.deleteIfExists(dir.resolveSibling("index.manifest.json"));
-          return new KnowledgeBase(options, openOrFail(dir, analyzers), detector, glossary, message);
+          return new KnowledgeBase(options, openOrFail(dir, analyzers, marks), detector, glossary, message);
         }
         case LOCKED -> {
           Path privateDir = options.dataDir().resolve("index-" + ProcessHandle.current().pid());
@@ -74,16 +78,16 @@ public final class KnowledgeBase implements Closeable {
           LOG.warn(message);
           PassageIndex.delete(privateDir);
           Files.deleteIfExists(privateDir.resolveSibling(privateDir.getFileName() + ".manifest.json"));
-          return new KnowledgeBase(options, openOrFail(privateDir, analyzers), detector, glossary, message);
+          return new KnowledgeBase(options, openOrFail(privateDir, analyzers, marks), detector, glossary, message);
         }
         default -> throw new IOException(e.getMessage(), e);
       }
     }
   }
 
-  private static PassageIndex openOrFail(Path dir, LanguageAnalyzers analyzers) throws IOException {
+  private static PassageIndex openOrFail(Path dir, LanguageAnalyzers analyzers, ConceptMarks marks) throws IOException {
     try {
-      return PassageIndex.open(dir, analyzers);
+      return PassageIndex.open(dir, analyzers, marks);
     } catch (IndexOpenException e) {
       throw new IOException(e.getMessage(), e);
     }

@@ -171,6 +171,51 @@ class KnowledgeBaseTest {
     }
   }
 
+  /**
+   * An index written before concept marks and passage records (schema 3: stored fields, no
+   * marks) is still read until the refresh, which rebuilds it because the signature changed.
+   */
+  @Test
+  void anIndexOfTheOldFormatIsReadAndThenRebuilt() throws Exception {
+    try (KnowledgeBase kb = open()) {
+      kb.refresh();
+    }
+    Path manifest = data.resolve("index.manifest.json");
+    String current = Files.readString(manifest);
+    assertTrue(current.contains("concepts="), current);
+    // What the previous version left: its signature over the same files, and its documents.
+    Files.writeString(manifest, current.replaceFirst("\"signature\" : \"[^\"]*\"", "\"signature\" : \"schema=3;zh=BIGRAM\""));
+    deleteTree(data.resolve("index"));
+    try (var dir = org.apache.lucene.store.FSDirectory.open(data.resolve("index"));
+        var writer = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig(
+            new com.tradewind.knowledge.index.LanguageAnalyzers(com.tradewind.knowledge.index.ChineseAnalysis.BIGRAM).perField()))) {
+      var doc = new org.apache.lucene.document.Document();
+      doc.add(new org.apache.lucene.document.StringField("id", "seller/zh/disputes.md#old", org.apache.lucene.document.Field.Store.YES));
+      doc.add(new org.apache.lucene.document.StringField("path", "seller/zh/disputes.md", org.apache.lucene.document.Field.Store.YES));
+      doc.add(new org.apache.lucene.document.StringField("lang", "zh", org.apache.lucene.document.Field.Store.YES));
+      doc.add(new org.apache.lucene.document.StoredField("title", "纠纷与仲裁"));
+      doc.add(new org.apache.lucene.document.StoredField("section", "仲裁时间"));
+      doc.add(new org.apache.lucene.document.StoredField("text", "平台介入后，一般在7个工作日内作出裁决。"));
+      doc.add(new org.apache.lucene.document.StoredField("ordinal", 1));
+      doc.add(new org.apache.lucene.document.TextField("body_zh", "平台介入后，一般在7个工作日内作出裁决。", org.apache.lucene.document.Field.Store.NO));
+      writer.addDocument(doc);
+      writer.setLiveCommitData(java.util.Map.of("signature", "schema=3;zh=BIGRAM").entrySet());
+      writer.commit();
+    }
+    try (KnowledgeBase kb = open()) {
+      List<SearchHit> before = kb.search("裁决", "zh", 3);
+      assertEquals("seller/zh/disputes.md#old", before.get(0).id(), "passages of the old format are read from stored fields");
+      assertEquals("平台介入后，一般在7个工作日内作出裁决。", before.get(0).text());
+      var report = kb.refresh();
+      assertEquals(3, report.added(), "another signature rebuilds every file: " + report);
+      assertEquals(0, report.unchanged());
+      assertTrue(kb.search("裁决", "zh", 3).stream().noneMatch(h -> h.id().endsWith("#old")));
+      Answer answer = kb.ask("How long does economy shipping take?", null);
+      assertTrue(answer.answered(), "the rebuilt index has concept marks: " + answer.sources());
+      assertEquals("seller/zh/shipping.md", answer.sources().get(0).path());
+    }
+  }
+
   @Test
   void lockedIndexFallsBackToAPrivateCopy() throws Exception {
     try (KnowledgeBase holder = open()) {

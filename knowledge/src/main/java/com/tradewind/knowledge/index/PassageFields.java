@@ -9,6 +9,8 @@ public final class PassageFields {
   public static final String SECTION = "section";
   public static final String TEXT = "text";
   public static final String ORDINAL = "ordinal";
+  /** What a search hit shows, in one binary doc value (see {@link PassageRecords}). */
+  public static final String RECORD = "record";
 
   private PassageFields() {}
 
@@ -22,5 +24,14 @@ public final class PassageFields {
 
   public static String body(String lang) {
     return "body_" + lang;
+  }
+
+  /**
+   * The term that marks where a concept's synonym (its {@code synonym}-th term in the passage's
+   * language) occurs in the title and body fields (see {@link ConceptMarks}). It starts with a
+   * control character, which no analyzer keeps, so no word of a text or question can equal it.
+   */
+  public static String conceptTerm(String conceptId, int synonym) {
+    return "\u0001" + conceptId + "#" + synonym;
   }
 }

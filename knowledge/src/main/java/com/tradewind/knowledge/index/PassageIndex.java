@@ -17,7 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.CorruptIndexException;
@@ -44,11 +44,13 @@ public final class PassageIndex implements Closeable {
   private final FSDirectory fsDirectory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final ConceptMarks marks;
 
-  private PassageIndex(Path directory, LanguageAnalyzers analyzers, FSDirectory fsDirectory, IndexWriter writer)
-      throws IOException {
+  private PassageIndex(Path directory, LanguageAnalyzers analyzers, ConceptMarks marks, FSDirectory fsDirectory,
+      IndexWriter writer) throws IOException {
     this.directory = directory;
     this.analyzers = analyzers;
+    this.marks = marks;
     this.fsDirectory = fsDirectory;
     this.writer = writer;
     this.searchers = new SearcherManager(writer, null);
@@ -85,6 +87,17 @@ public final class PassageIndex implements Closeable {
    *     read (the caller may {@link #delete} it and build anew), NOT_WRITABLE for file-system errors
    */
   public static PassageIndex open(Path directory, LanguageAnalyzers analyzers) throws IndexOpenException {
+    return open(directory, analyzers, ConceptMarks.none());
+  }
+
+  /**
+   * Opens (or creates) the index in {@code directory}, marking glossary concepts in the passages
+   * written from now on. Passages already on disk keep the marks they were written with: the
+   * caller rebuilds the index when {@link ConceptMarks#fingerprint} changed (the index signature
+   * holds it).
+   */
+  public static PassageIndex open(Path directory, LanguageAnalyzers analyzers, ConceptMarks marks)
+      throws IndexOpenException {
     try {
       Files.createDirectories(directory);
       if (!Files.isWritable(directory)) {
@@ -97,11 +110,11 @@ public final class PassageIndex implements Closeable {
     FSDirectory fs = null;
     try {
       fs = FSDirectory.open(directory);
-      IndexWriterConfig config = new IndexWriterConfig(analyzers.perField())
+      IndexWriterConfig config = new IndexWriterConfig(marks.wrap(analyzers.perField()))
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setRAMBufferSizeMB(256);
       IndexWriter writer = new IndexWriter(fs, config);
-      return new PassageIndex(directory, analyzers, fs, writer);
+      return new PassageIndex(directory, analyzers, marks, fs, writer);
     } catch (LockObtainFailedException e) {
       closeQuietly(fs);
       throw new IndexOpenException(IndexOpenException.Reason.LOCKED,
@@ -194,16 +207,18 @@ public final class PassageIndex implements Closeable {
     return analyzers;
   }
 
+  /** The concepts marked in passages written by this index (none when opened without a glossary). */
+  public ConceptMarks conceptMarks() {
+    return marks;
+  }
+
   private Document toDocument(Passage passage) {
     String lang = LanguageAnalyzers.indexLanguage(passage.language());
     Document doc = new Document();
-    doc.add(new StringField(PassageFields.ID, passage.id(), Field.Store.YES));
-    doc.add(new StringField(PassageFields.PATH, passage.path(), Field.Store.YES));
-    doc.add(new StringField(PassageFields.LANGUAGE, passage.language(), Field.Store.YES));
-    doc.add(new StoredField(PassageFields.TITLE, passage.title()));
-    doc.add(new StoredField(PassageFields.SECTION, passage.section()));
-    doc.add(new StoredField(PassageFields.TEXT, passage.text()));
-    doc.add(new StoredField(PassageFields.ORDINAL, passage.ordinal()));
+    doc.add(new StringField(PassageFields.ID, passage.id(), Field.Store.NO));
+    doc.add(new StringField(PassageFields.PATH, passage.path(), Field.Store.NO));
+    doc.add(new StringField(PassageFields.LANGUAGE, passage.language(), Field.Store.NO));
+    doc.add(new BinaryDocValuesField(PassageFields.RECORD, PassageRecords.encode(passage)));
     // Matching runs on Simplified text so that either Chinese script finds the other.
     doc.add(new TextField(PassageFields.title(lang), matchText(passage.title()), Field.Store.NO));
     doc.add(new TextField(PassageFields.section(lang), matchText(passage.section()), Field.Store.NO));

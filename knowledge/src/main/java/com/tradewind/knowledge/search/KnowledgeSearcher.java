@@ -1,11 +1,14 @@
 package com.tradewind.knowledge.search;
 
+import com.tradewind.knowledge.index.ConceptMarks;
 import com.tradewind.knowledge.index.LanguageAnalyzers;
 import com.tradewind.knowledge.index.PassageFields;
 import com.tradewind.knowledge.index.PassageIndex;
+import com.tradewind.knowledge.index.PassageRecords;
 import com.tradewind.knowledge.lang.DetectedLanguage;
 import com.tradewind.knowledge.lang.LanguageDetector;
 import com.tradewind.knowledge.normalize.ChineseScriptFolder;
+import com.tradewind.knowledge.passage.Passage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -13,14 +16,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.QueryBuilder;
@@ -36,11 +37,13 @@ public final class KnowledgeSearcher {
 
   private static final int MAX_SNIPPET = 600;
   /**
-   * Synonyms of a concept searched in every language. Searching only a concept's main term in
-   * other languages, and not in titles, saved a fifth of a search's CPU and left the knowledge
-   * evaluation unchanged, but lost Spanish, German, Arabic and Japanese questions of
-   * MessagesEvaluationTest: a seller topic asked in those languages is found through the
-   * English and Chinese synonyms of the seller documents.
+   * Synonyms of a concept, per language, that mark it in passages (see {@link ConceptMarks}).
+   * Marks cost nothing per synonym at search time, but marking every synonym lowered Chinese
+   * hit@3 of the knowledge evaluation from 0.973 to 0.946: the later synonyms are broad and pull
+   * in passages about neighbouring topics. Fewer than three in other languages lost Spanish,
+   * German, Arabic and Japanese questions of MessagesEvaluationTest (when they were phrase
+   * queries): a seller topic asked in those languages is found through the English and Chinese
+   * synonyms of the seller documents.
    */
   private static final int MAX_TERMS_PER_LANGUAGE = 3;
   private static final int RERANK_CANDIDATES = 12;
@@ -57,6 +60,19 @@ public final class KnowledgeSearcher {
   private final QuestionWords questionWords;
   private final AnswerExtractor extractor;
   private final SearchGate gate;
+  private final MarkWeights markWeights;
+
+  /**
+   * The glossary concepts an index marks in its passages, as this searcher asks for them: the
+   * first synonyms of each concept per language.
+   */
+  public static ConceptMarks conceptMarks(Glossary glossary, LanguageAnalyzers analyzers) {
+    Map<String, Map<String, List<String>>> terms = new java.util.LinkedHashMap<>();
+    for (Glossary.Concept concept : glossary.concepts()) {
+      terms.put(concept.id(), concept.terms());
+    }
+    return ConceptMarks.of(analyzers, terms, MAX_TERMS_PER_LANGUAGE);
+  }
 
   /** A searcher that lets every search run at once. */
   public KnowledgeSearcher(PassageIndex index, Glossary glossary, LanguageDetector detector, SearchOptions options) {
@@ -79,6 +95,7 @@ public final class KnowledgeSearcher {
     this.analysis = new TermAnalysis(index.analyzers());
     this.questionWords = new QuestionWords(analysis);
     this.extractor = new AnswerExtractor(options.maxAnswerSentences());
+    this.markWeights = new MarkWeights();
   }
 
   /** The question's language and, when detection is unsure, a second one worth searching in. */
@@ -109,8 +126,8 @@ public final class KnowledgeSearcher {
   public List<SearchHit> search(String question, String languageHint, int k) {
     return gate.run(() -> {
       Languages languages = languagesOf(question, languageHint);
-      Prepared prepared = prepare(question, languages.primary(), languages.alternate());
-      return index.withSearcher(searcher -> run(searcher, prepared, Math.max(1, k)));
+      return index.withSearcher(searcher ->
+          run(searcher, prepare(searcher, question, languages.primary(), languages.alternate()), Math.max(1, k)));
     });
   }
 
@@ -128,12 +145,12 @@ public final class KnowledgeSearcher {
     Languages languages = languagesOf(question, languageHint);
     String lang = languages.primary();
     String alternate = languages.alternate();
-    Prepared prepared = prepare(question, lang, alternate);
     return index.withSearcher(searcher -> {
+      Prepared prepared = prepare(searcher, question, lang, alternate);
       List<SearchHit> hits = run(searcher, prepared, RERANK_CANDIDATES);
       QuestionProfile primary = profile(searcher, prepared);
       // When the language is a toss-up (es/pt), judge each passage by the reading that fits it.
-      QuestionProfile second = alternate == null ? null : profile(searcher, prepare(question, alternate, null));
+      QuestionProfile second = alternate == null ? null : profile(searcher, prepare(searcher, question, alternate, null));
       if (hits.isEmpty() || primary.isEmpty()) {
         return new Answer(null, lang, lang, 0, hits.stream().limit(3).toList());
       }
@@ -166,7 +183,7 @@ public final class KnowledgeSearcher {
   private record Prepared(String question, String language, List<String> tokens, List<Glossary.Match> concepts, Query query,
       Query directOnly, boolean asksQuantity) {}
 
-  private Prepared prepare(String question, String lang, String alternate) {
+  private Prepared prepare(IndexSearcher searcher, String question, String lang, String alternate) {
     String folded = ChineseScriptFolder.toSimplified(question);
     List<String> tokens = analysis.tokens(folded, lang);
     // Concepts made only of question words ("how long", "多久") say nothing about the topic and
@@ -185,14 +202,25 @@ public final class KnowledgeSearcher {
     }
     Query directOnly = query.build();
     java.util.Set<String> indexed = index.languages();
+    boolean marked = !index.conceptMarks().isEmpty();
     for (Glossary.Match match : concepts) {
       for (String target : glossary.languages()) {
         if (!indexed.contains(target)) {
-          continue; // no passage in that language: its phrases could only cost time
+          continue; // no passage in that language: its clauses could only cost time
         }
         // Synonyms in the question's own language weigh more than translations, so that among
         // equally good passages the one in the user's language comes first.
         float boost = (float) (target.equals(fieldLang) ? options.expansionBoost() : options.expansionBoost() * 0.6);
+        if (marked) {
+          // The index marked each synonym wherever it occurs: one term query per synonym and
+          // field, and none for synonyms no passage holds.
+          List<List<String>> synonyms = index.conceptMarks().terms(target, match.concept().id());
+          for (int i = 0; i < synonyms.size(); i++) {
+            addMark(query, searcher, PassageFields.body(target), match.concept().id(), i, synonyms.get(i), boost);
+            addMark(query, searcher, PassageFields.title(target), match.concept().id(), i, synonyms.get(i), boost * 1.5f);
+          }
+          continue;
+        }
         match.concept().terms(target).stream().limit(MAX_TERMS_PER_LANGUAGE).forEach(term -> {
           Query phrase = builder.createPhraseQuery(PassageFields.body(target), term);
           if (phrase != null) {
@@ -207,6 +235,15 @@ public final class KnowledgeSearcher {
       }
     }
     return new Prepared(question, lang, tokens, concepts, query.build(), directOnly, questionWords.asksQuantity(lang, folded));
+  }
+
+  private void addMark(BooleanQuery.Builder query, IndexSearcher searcher, String field, String conceptId, int synonym,
+      List<String> tokens, float boost) {
+    float weight = markWeights.weight(searcher, field, conceptId, synonym, tokens);
+    if (weight > 0) {
+      Term mark = new Term(field, PassageFields.conceptTerm(conceptId, synonym));
+      query.add(new BoostQuery(new TermQuery(mark), boost * weight), BooleanClause.Occur.SHOULD);
+    }
   }
 
   /**
@@ -239,12 +276,15 @@ public final class KnowledgeSearcher {
         top = searcher.search(prepared.directOnly(), new org.apache.lucene.search.TopScoreDocCollectorManager(k, k));
       }
       List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-      var stored = searcher.storedFields();
-      for (ScoreDoc sd : top.scoreDocs) {
-        Document doc = stored.document(sd.doc);
-        String text = doc.get(PassageFields.TEXT);
-        hits.add(new SearchHit(doc.get(PassageFields.ID), doc.get(PassageFields.TITLE), doc.get(PassageFields.SECTION),
-            doc.get(PassageFields.PATH), doc.get(PassageFields.LANGUAGE), text, snippet(text, prepared), sd.score));
+      int[] docs = new int[top.scoreDocs.length];
+      for (int i = 0; i < docs.length; i++) {
+        docs[i] = top.scoreDocs[i].doc;
+      }
+      Passage[] passages = PassageRecords.read(searcher.getIndexReader(), docs);
+      for (int i = 0; i < docs.length; i++) {
+        Passage p = passages[i];
+        hits.add(new SearchHit(p.id(), p.title(), p.section(), p.path(), p.language(), p.text(), snippet(p.text(), prepared),
+            top.scoreDocs[i].score));
       }
       return hits;
     } catch (IOException e) {
