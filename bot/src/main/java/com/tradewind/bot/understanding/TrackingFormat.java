@@ -13,39 +13,41 @@ import java.util.regex.Pattern;
 public enum TrackingFormat {
 
   /** UPU S10: 2 letters, 8 digits, check digit, ISO country of the issuing postal operator. */
-  S10("[A-Z]{2}[0-9]{9}[A-Z]{2}", null,
+  S10("[A-Z]{2}[0-9]{9}[A-Z]{2}", 13, null,
       n -> CheckDigits.isValidS10(n) && Iso.COUNTRIES.contains(n.substring(11)),
       n -> Carrier.forS10Country(n.substring(11))),
 
   /** UPS: {@code 1Z}, 15 alphanumerics, numeric check digit. */
-  UPS("1Z[A-Z0-9]{16}", null, CheckDigits::isValidUps, n -> Carrier.UPS),
+  UPS("1Z[A-Z0-9]{16}", 18, null, CheckDigits::isValidUps, n -> Carrier.UPS),
 
   /**
    * DHL Express 10-digit waybill, mod 7. A bare 10-digit string is as likely a phone number, and
    * mod 7 lets one in seven random strings through, so it only counts when the message names DHL.
    */
-  DHL_EXPRESS("[0-9]{10}", "(?<![a-z])dhl|дхл|敦豪", CheckDigits::isValidDhlExpress, n -> Carrier.DHL),
+  DHL_EXPRESS("[0-9]{10}", 10, "(?<![a-z])dhl|дхл|敦豪", CheckDigits::isValidDhlExpress, n -> Carrier.DHL),
 
   /** FedEx Express 12-digit number; needs the message to name FedEx, for the same reason as DHL. */
-  FEDEX_EXPRESS("[0-9]{12}", "(?<![a-z])fed ?ex|федекс|联邦快递|聯邦快遞|フェデックス",
+  FEDEX_EXPRESS("[0-9]{12}", 12, "(?<![a-z])fed ?ex|федекс|联邦快递|聯邦快遞|フェデックス",
       CheckDigits::isValidFedExExpress, n -> Carrier.FEDEX),
 
   /** Cainiao (AliExpress logistics) {@code LP} + 14 digits. No public check digit: format only. */
-  CAINIAO("LP[0-9]{14}", null, n -> true, n -> Carrier.CAINIAO),
+  CAINIAO("LP[0-9]{14}", 16, null, n -> true, n -> Carrier.CAINIAO),
 
   /** YunExpress {@code YT} + 16 digits. No public check digit: format only. */
-  YUNEXPRESS("YT[0-9]{16}", null, n -> true, n -> Carrier.YUNEXPRESS);
+  YUNEXPRESS("YT[0-9]{16}", 18, null, n -> true, n -> Carrier.YUNEXPRESS);
 
   /** Longest compact number of any format; bounds how many space-separated pieces are joined. */
   static final int MAX_LENGTH = 18;
 
   private final Pattern shape;
+  private final int length;
   private final Pattern context;
   private final Predicate<String> check;
   private final Function<String, Carrier> carrier;
 
-  TrackingFormat(String shape, String context, Predicate<String> check, Function<String, Carrier> carrier) {
+  TrackingFormat(String shape, int length, String context, Predicate<String> check, Function<String, Carrier> carrier) {
     this.shape = Pattern.compile(shape);
+    this.length = length;
     this.context = context == null
         ? null
         : Pattern.compile(context, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -55,7 +57,16 @@ public enum TrackingFormat {
 
   /** Whether the number has this format's shape and passes its check. */
   public boolean accepts(String compactUpperCase) {
-    return shape.matcher(compactUpperCase).matches() && check.test(compactUpperCase);
+    return compactUpperCase.length() == length && shape.matcher(compactUpperCase).matches()
+        && check.test(compactUpperCase);
+  }
+
+  /**
+   * The one length every number of this format has. Every word of a message is a candidate, and
+   * most joins of words have no format's length: they need no upper-casing and no regex.
+   */
+  int length() {
+    return length;
   }
 
   /** The carrier a number accepted by this format belongs to. */
