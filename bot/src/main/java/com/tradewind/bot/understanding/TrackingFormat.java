@@ -42,6 +42,12 @@ public enum TrackingFormat {
   private final Pattern shape;
   private final int length;
   private final Pattern context;
+  /**
+   * The case-folded characters some match of {@link #context} must start with, or null when the
+   * context's shape is not simple enough to tell: most messages name no carrier, and looking for
+   * a few characters costs far less than trying the regex at every position.
+   */
+  private final String contextStarts;
   private final Predicate<String> check;
   private final Function<String, Carrier> carrier;
 
@@ -51,6 +57,7 @@ public enum TrackingFormat {
     this.context = context == null
         ? null
         : Pattern.compile(context, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    this.contextStarts = context == null ? null : firstCharacters(context);
     this.check = check;
     this.carrier = carrier;
   }
@@ -81,7 +88,53 @@ public enum TrackingFormat {
 
   /** Whether the message says enough for this format to be considered at all. */
   boolean contextSatisfied(String normalizedText) {
-    return context == null || context.matcher(normalizedText).find();
+    if (context == null) {
+      return true;
+    }
+    return (contextStarts == null || mayStart(normalizedText, contextStarts)) && context.matcher(normalizedText).find();
+  }
+
+  private static boolean mayStart(String text, String starts) {
+    for (int i = 0; i < text.length(); i++) {
+      if (starts.indexOf(fold(text.charAt(i))) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How {@link Pattern#CASE_INSENSITIVE} with {@link Pattern#UNICODE_CASE} compares a character. */
+  private static char fold(char c) {
+    return Character.toLowerCase(Character.toUpperCase(c));
+  }
+
+  /**
+   * The folded first characters of a regex's top-level alternatives, each a literal that may
+   * follow a negative look-behind without {@code |} in it; null for any other shape.
+   */
+  static String firstCharacters(String regex) {
+    StringBuilder starts = new StringBuilder();
+    for (String alternative : regex.split("\\|", -1)) {
+      String rest = alternative;
+      if (rest.startsWith("(?<!")) {
+        int close = rest.indexOf(')');
+        if (close < 0 || rest.substring(0, close).indexOf('(', 1) >= 0) {
+          return null;
+        }
+        rest = rest.substring(close + 1);
+      }
+      if (rest.isEmpty() || "\\[](){}.*+?^$|".indexOf(rest.charAt(0)) >= 0
+          || Character.isSurrogate(rest.charAt(0)) || rest.length() > 1 && "*+?{".indexOf(rest.charAt(1)) >= 0) {
+        return null;
+      }
+      starts.append(fold(rest.charAt(0)));
+    }
+    return starts.toString();
+  }
+
+  /** The characters {@link #contextStarts} holds (tests). */
+  String contextStarts() {
+    return contextStarts;
   }
 
   // Holder so the enum constructors do not touch a static field before it is initialized.
