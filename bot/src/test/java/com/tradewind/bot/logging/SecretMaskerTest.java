@@ -40,4 +40,15 @@ class SecretMaskerTest {
       assertEquals(text, masker.mask(text));
     }
   }
+
+  /** The bearer rule looks for a 'b' or 'B' before lower-casing: no other character lower-cases to a text with a 'b'. */
+  @org.junit.jupiter.api.Test
+  void onlyBLowerCasesToB() {
+    for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+      if (cp != 'b' && cp != 'B' && !Character.isSurrogate((char) cp)) {
+        String lower = new String(Character.toChars(cp)).toLowerCase(java.util.Locale.ROOT);
+        org.junit.jupiter.api.Assertions.assertEquals(-1, lower.indexOf('b'), () -> Integer.toHexString(0));
+      }
+    }
+  }
 }
