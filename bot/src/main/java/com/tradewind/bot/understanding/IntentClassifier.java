@@ -30,6 +30,59 @@ public final class IntentClassifier {
    */
   private record Posting(float idf, int[] examples, float[] weights) {}
 
+  private record Scored(String intent, double sim) {}
+
+  /**
+   * A min-heap of the most similar examples, on primitive arrays: the same steps as a
+   * {@link java.util.PriorityQueue} ordered by similarity (so ties keep the same examples and the
+   * same order), without an object and comparator call per candidate.
+   */
+  private static final class Nearest {
+    final double[] sims = new double[NEIGHBOURS + 1];
+    final int[] examples = new int[NEIGHBOURS + 1];
+    int size;
+
+    void add(double sim, int example) {
+      int k = size++;
+      while (k > 0) {
+        int parent = (k - 1) >>> 1;
+        if (Double.compare(sim, sims[parent]) >= 0) {
+          break;
+        }
+        sims[k] = sims[parent];
+        examples[k] = examples[parent];
+        k = parent;
+      }
+      sims[k] = sim;
+      examples[k] = example;
+    }
+
+    void poll() {
+      int n = --size;
+      double sim = sims[n];
+      int example = examples[n];
+      int k = 0;
+      int half = n >>> 1;
+      while (k < half) {
+        int child = 2 * k + 1;
+        int right = child + 1;
+        if (right < n && Double.compare(sims[child], sims[right]) > 0) {
+          child = right;
+        }
+        if (Double.compare(sim, sims[child]) <= 0) {
+          break;
+        }
+        sims[k] = sims[child];
+        examples[k] = examples[child];
+        k = child;
+      }
+      if (n > 0) {
+        sims[k] = sim;
+        examples[k] = example;
+      }
+    }
+  }
+
   /** Per-thread similarity to every example; all zero between calls. */
   private static final ThreadLocal<double[]> SIMS = ThreadLocal.withInitial(() -> new double[0]);
 
@@ -139,7 +192,6 @@ public final class IntentClassifier {
       return new IntentResult(IntentResult.UNKNOWN, 0);
     }
     float inv = (float) (1 / Math.sqrt(norm));
-    record Scored(String intent, double sim) {}
     // one array per thread, zeroed again as it is read below: a message allocates no
     // example-sized array (an event loop classifies thousands of messages a second)
     double[] sims = SIMS.get();
@@ -158,26 +210,28 @@ public final class IntentClassifier {
     }
     int language = lang == null ? -1 : languages.indexOf(lang);
     // the nearest examples only: a bounded heap, not a sort of every example that shares a trigram
-    java.util.PriorityQueue<Scored> nearest = new java.util.PriorityQueue<>(NEIGHBOURS + 1,
-        java.util.Comparator.comparingDouble(Scored::sim));
+    Nearest nearest = new Nearest();
     for (int i = 0; i < sims.length; i++) {
       double similarity = sims[i];
       sims[i] = 0;
       if (similarity > 0) {
         double sim = languageOf[i] == language ? similarity : similarity * 0.9;
-        if (nearest.size() < NEIGHBOURS || sim > nearest.peek().sim()) {
-          nearest.add(new Scored(intentOf[i], sim));
-          if (nearest.size() > NEIGHBOURS) {
+        if (nearest.size < NEIGHBOURS || sim > nearest.sims[0]) {
+          nearest.add(sim, i);
+          if (nearest.size > NEIGHBOURS) {
             nearest.poll();
           }
         }
       }
     }
-    if (nearest.isEmpty()) {
+    if (nearest.size == 0) {
       return new IntentResult(IntentResult.UNKNOWN, 0);
     }
-    List<Scored> scored = new ArrayList<>(nearest);
-    scored.sort((a, b) -> Double.compare(b.sim, a.sim));
+    List<Scored> scored = new ArrayList<>(nearest.size);
+    for (int k = 0; k < nearest.size; k++) {
+      scored.add(new Scored(intentOf[nearest.examples[k]], nearest.sims[k]));
+    }
+    scored.sort((x, y) -> Double.compare(y.sim, x.sim));
     double top = scored.get(0).sim;
     if (top < MIN_SIMILARITY) {
       return new IntentResult(IntentResult.UNKNOWN, 1 - top);
