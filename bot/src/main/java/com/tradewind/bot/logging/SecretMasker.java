@@ -117,6 +117,10 @@ public final class SecretMasker {
   }
 
   private final List<String> secrets;
+  /** Longest text remembered as clean; longer ones (messages with data in them) rarely repeat. */
+  private static final int MAX_REMEMBERED = 128;
+  /** Texts recently found to need no masking, by hash; Strings are immutable, so sharing them across threads is safe. */
+  private final String[] clean = new String[1024];
 
   /** @param secrets literal values to mask wherever they appear (signing secrets, tokens) */
   public SecretMasker(List<String> secrets) {
@@ -145,6 +149,25 @@ public final class SecretMasker {
     if (text == null || text.isEmpty()) {
       return text;
     }
+    // Log values repeat (channels, intents, outcomes, a conversation's id on each of its lines):
+    // a text found clean a moment ago is clean again. Only clean texts are remembered, so the
+    // table never holds what it masked.
+    int slot = -1;
+    if (text.length() <= MAX_REMEMBERED) {
+      int h = text.hashCode();
+      slot = (h ^ (h >>> 16)) & (clean.length - 1);
+      if (text.equals(clean[slot])) {
+        return text;
+      }
+    }
+    String out = maskEverything(text);
+    if (slot >= 0 && out.equals(text)) {
+      clean[slot] = text; // racy on purpose: a lost or stale entry only costs a masking
+    }
+    return out;
+  }
+
+  private String maskEverything(String text) {
     String out = text;
     for (String secret : secrets) {
       out = out.replace(secret, MASK);

@@ -51,4 +51,24 @@ class SecretMaskerTest {
       }
     }
   }
+
+  /** Clean texts are remembered; masked ones are masked again every time, whatever was seen before. */
+  @Test
+  void repeatedTextsGiveTheSameResult() {
+    String clean = "turn channel=web intent=greeting outcome=REPLIED";
+    String dirty = "mail ana.souza@example.com now";
+    for (int i = 0; i < 3; i++) {
+      assertEquals(clean, masker.mask(clean));
+      assertEquals("mail **** now", masker.mask(dirty));
+      assertEquals("mail **** now", masker.mask(new String(dirty.toCharArray())));
+    }
+    // thousands of distinct clean texts share the table's slots with texts that need masking
+    for (int i = 0; i < 5_000; i++) {
+      assertEquals("conversation c-" + i, masker.mask("conversation c-" + i));
+      assertEquals("call **** now " + i, masker.mask("call +55 11 91234-5678 now " + i));
+    }
+    String long1 = "x".repeat(200) + " ana.souza@example.com";
+    assertEquals("x".repeat(200) + " ****", masker.mask(long1));
+    assertEquals("x".repeat(200) + " ****", masker.mask(long1));
+  }
 }
