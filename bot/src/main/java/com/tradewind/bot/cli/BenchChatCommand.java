@@ -161,6 +161,8 @@ final class BenchChatCommand implements Callable<Integer> {
     Promise<Void> done = Promise.promise();
     AtomicInteger finished = new AtomicInteger();
     var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long allocatedStart = threads.getTotalThreadAllocatedBytes();
     long cpuStart = os.getProcessCpuTime();
     long start = System.nanoTime();
     for (int c = 0; c < clients; c++) {
@@ -171,13 +173,15 @@ final class BenchChatCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - start) / 1e9;
     // CPU per request (server, client and JVM together) stays comparable on a busy machine
     double cpuMicros = (os.getProcessCpuTime() - cpuStart) / 1e3 / total;
+    // heap allocated per request by every thread (server, client, JVM): what the collector has to reclaim
+    double allocatedKb = (threads.getTotalThreadAllocatedBytes() - allocatedStart) / 1024.0 / total;
     client.close();
     Arrays.sort(nanos);
     double p50 = nanos[total / 2] / 1e6;
     double p99 = nanos[(int) (total * 0.99)] / 1e6;
     if (print) {
-      System.out.printf("%-26s %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU %,5.0f µs/req  errors %d%n", label,
-          total / seconds, p50, p99, cpuMicros, errors.get());
+      System.out.printf("%-26s %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU %,5.0f µs/req  heap %,5.1f KB/req  errors %d%n",
+          label, total / seconds, p50, p99, cpuMicros, allocatedKb, errors.get());
     }
     return new double[] {total / seconds, p50, p99};
   }

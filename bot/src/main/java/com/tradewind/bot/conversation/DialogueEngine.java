@@ -195,9 +195,50 @@ public final class DialogueEngine implements Dialogue {
       out = out.replace(found.orderId(), " ");
     }
     if (found.trackingNumber() != null) {
-      out = out.replaceAll("(?i)" + Pattern.quote(found.trackingNumber()), " ");
+      out = replaceIgnoringAsciiCase(out, found.trackingNumber(), " ");
     }
     return out.strip();
+  }
+
+  /**
+   * Every occurrence of {@code target}, left to right, ASCII letters compared without case (what
+   * {@code replaceAll("(?i)" + Pattern.quote(target), …)} does), without compiling a regex per message.
+   */
+  static String replaceIgnoringAsciiCase(String text, String target, String replacement) {
+    if (target.isEmpty()) {
+      return text.replaceAll("(?i)" + Pattern.quote(target), replacement);
+    }
+    StringBuilder out = null;
+    int copied = 0;
+    int i = 0;
+    while (i + target.length() <= text.length()) {
+      if (matchesIgnoringAsciiCase(text, i, target)) {
+        if (out == null) {
+          out = new StringBuilder(text.length());
+        }
+        out.append(text, copied, i).append(replacement);
+        i += target.length();
+        copied = i;
+      } else {
+        i++;
+      }
+    }
+    return out == null ? text : out.append(text, copied, text.length()).toString();
+  }
+
+  private static boolean matchesIgnoringAsciiCase(String text, int at, String target) {
+    for (int k = 0; k < target.length(); k++) {
+      char a = text.charAt(at + k);
+      char b = target.charAt(k);
+      if (a != b && (a > 0x7F || b > 0x7F || asciiLower(a) != asciiLower(b))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
   private Future<Reply> simple(ConversationState state, String lang, String key) {

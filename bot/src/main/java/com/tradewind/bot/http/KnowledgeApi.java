@@ -126,6 +126,7 @@ public final class KnowledgeApi {
   }
 
   static void json(RoutingContext ctx, JsonObject body) {
-    ctx.response().putHeader("content-type", "application/json; charset=utf-8").end(body.encode());
+    // straight to bytes: encode() would build a String that end() then encodes to UTF-8 again
+    ctx.response().putHeader("content-type", "application/json; charset=utf-8").end(body.toBuffer());
   }
 }

@@ -155,7 +155,7 @@ public final class InsightStore implements TurnObserver, FeedbackRecorder {
           .put("lang", e.language()).put("q", masker.mask(e.question())).put("p", passages(e)));
     }
     synchronized (this) {
-      records.forEach(this::apply);
+      records.forEach(r -> apply(r, e.at())); // "at" is e.at() written out: no need to parse it back
     }
     records.forEach(this::journal);
     Feedback feedback = e.feedback();
@@ -196,7 +196,11 @@ public final class InsightStore implements TurnObserver, FeedbackRecorder {
 
   /** Applies one record to the in-memory state; the same code serves live turns and the replay. */
   private void apply(JsonObject r) {
-    Instant at = Instant.parse(r.getString("at"));
+    apply(r, Instant.parse(r.getString("at")));
+  }
+
+  /** @param at the record's {@code at}, already known as an instant */
+  private void apply(JsonObject r, Instant at) {
     switch (r.getString("t", "")) {
       case "turn" -> day(at).add(r.getString("ch"), r.getString("lang"), r.getString("intent"), r.getLong("ms", 0L),
           DayStats.Kind.valueOf(r.getString("kind", "OTHER")));

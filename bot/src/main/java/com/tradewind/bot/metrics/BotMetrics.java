@@ -62,16 +62,33 @@ public final class BotMetrics implements TurnObserver {
     return registry.scrape();
   }
 
+  /** Label values of a turn's message counters. */
+  private record TurnLabels(String channel, String intent, String language) {
+    Tags tags() {
+      return Tags.of("channel", channel, "intent", intent, "language", language);
+    }
+  }
+
+  /** Label values of a turn's outcome counter. */
+  private record OutcomeLabels(String channel, String outcome) {}
+
+  // The meters every turn touches, by their label values (as many as the registry holds anyway):
+  // looking a meter up in the registry builds and sorts its tags and id each time, a cost per
+  // message. Each is still registered the first time it is needed, not before.
+  private final Map<TurnLabels, Counter> messagesIn = new ConcurrentHashMap<>();
+  private final Map<TurnLabels, Counter> messagesOut = new ConcurrentHashMap<>();
+  private final Map<OutcomeLabels, Counter> turns = new ConcurrentHashMap<>();
+  private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
+
   @Override
   public void observed(TurnEvent event) {
-    Tags tags = Tags.of("channel", label(event.channel()), "intent", label(event.intent()),
-        "language", label(event.language()));
-    registry.counter("tradewind.messages.in", tags).increment();
+    TurnLabels labels = new TurnLabels(label(event.channel()), label(event.intent()), label(event.language()));
+    messagesIn.computeIfAbsent(labels, l -> registry.counter("tradewind.messages.in", l.tags())).increment();
     if (event.outcome() != TurnEvent.Outcome.SILENT) {
-      registry.counter("tradewind.messages.out", tags).increment();
+      messagesOut.computeIfAbsent(labels, l -> registry.counter("tradewind.messages.out", l.tags())).increment();
     }
-    registry.counter("tradewind.turns", Tags.of("channel", label(event.channel()),
-        "outcome", label(event.outcome().name()))).increment();
+    turns.computeIfAbsent(new OutcomeLabels(labels.channel(), label(event.outcome().name())),
+        l -> registry.counter("tradewind.turns", Tags.of("channel", l.channel(), "outcome", l.outcome()))).increment();
     if (event.handoffStarted()) {
       registry.counter("tradewind.handoffs", "channel", label(event.channel())).increment();
     }
@@ -84,8 +101,12 @@ public final class BotMetrics implements TurnObserver {
   }
 
   private Timer latency(String channel) {
+    return latencies.computeIfAbsent(label(channel), this::newLatency);
+  }
+
+  private Timer newLatency(String channelLabel) {
     return Timer.builder("tradewind.reply.latency").description("message in to reply ready, in the dialogue engine")
-        .tag("channel", label(channel))
+        .tag("channel", channelLabel)
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(30))

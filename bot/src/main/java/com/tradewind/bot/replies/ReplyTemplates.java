@@ -16,6 +16,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +27,9 @@ import java.util.stream.Stream;
 public final class ReplyTemplates {
 
   public static final String FALLBACK = "en";
+  /** Currency formats by language and currency code, to be cloned before use. */
+  private static final Map<String, NumberFormat> CURRENCY_FORMATS = new ConcurrentHashMap<>();
+  private static final Map<String, DateTimeFormatter> DATE_FORMATS = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> byLanguage;
 
   private ReplyTemplates(Map<String, Map<String, String>> byLanguage) {
@@ -78,17 +82,27 @@ public final class ReplyTemplates {
   }
 
   public static String money(BigDecimal amount, String currency, String lang) {
-    NumberFormat format = NumberFormat.getCurrencyInstance(locale(lang));
-    try {
-      format.setCurrency(Currency.getInstance(currency));
-    } catch (IllegalArgumentException e) {
-      return amount.toPlainString() + " " + currency;
+    // Building a currency format looks up the locale's data (several µs); a clone of a built one
+    // formats the same. NumberFormat is not thread-safe, so the cached one itself is never used.
+    String key = lang + ' ' + currency;
+    NumberFormat prototype = CURRENCY_FORMATS.get(key);
+    if (prototype == null) {
+      NumberFormat format = NumberFormat.getCurrencyInstance(locale(lang));
+      try {
+        format.setCurrency(Currency.getInstance(currency));
+      } catch (IllegalArgumentException e) {
+        return amount.toPlainString() + " " + currency; // not cached: the map holds real currencies only
+      }
+      prototype = format;
+      CURRENCY_FORMATS.putIfAbsent(key, format);
     }
-    return format.format(amount);
+    return ((NumberFormat) prototype.clone()).format(amount);
   }
 
   public static String date(LocalDate date, String lang) {
-    return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale(lang)));
+    // DateTimeFormatter is immutable and thread-safe: one per language
+    return date.format(DATE_FORMATS.computeIfAbsent(lang == null ? FALLBACK : lang,
+        l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale(l))));
   }
 
   public static String date(java.time.Instant instant, String lang) {

@@ -1,5 +1,6 @@
 package com.tradewind.bot.understanding;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,7 +18,11 @@ public final class EntityExtractor {
 
   /** Default tracking formats and order patterns. */
   public EntityExtractor() {
-    this(new TrackingNumberParser(), new OrderNumberParser());
+    this(new TrackingNumberParser());
+  }
+
+  private EntityExtractor(TrackingNumberParser trackingNumbers) {
+    this(trackingNumbers, new OrderNumberParser(OrderPattern.DEFAULTS, trackingNumbers));
   }
 
   /**
@@ -38,8 +43,14 @@ public final class EntityExtractor {
     if (text.isBlank()) {
       return Entities.NONE;
     }
-    TrackingNumber tracking = trackingNumbers.findFirst(text).orElse(null);
-    OrderNumber order = orderNumbers.findFirst(text).orElse(null);
+    // normalized once and each number kind parsed once: the order parser excludes the tracking
+    // numbers its own tracking parser finds, the same ones as ours when it is the same parser
+    List<TrackingNumber> allTracking = trackingNumbers.findAllNormalized(text);
+    List<TrackingNumber> excluded = orderNumbers.trackingNumbers() == trackingNumbers
+        ? allTracking : orderNumbers.trackingNumbers().findAllNormalized(text);
+    List<OrderNumber> orders = orderNumbers.findAllNormalized(text, excluded);
+    TrackingNumber tracking = allTracking.isEmpty() ? null : allTracking.get(0);
+    OrderNumber order = orders.isEmpty() ? null : orders.get(0);
     return new Entities(
         order == null ? null : order.value(),
         tracking == null ? null : tracking.number(),

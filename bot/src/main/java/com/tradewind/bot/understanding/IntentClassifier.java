@@ -30,6 +30,62 @@ public final class IntentClassifier {
    */
   private record Posting(float idf, int[] examples, float[] weights) {}
 
+  private record Scored(String intent, double sim) {}
+
+  /**
+   * A min-heap of the most similar examples, on primitive arrays: the same steps as a
+   * {@link java.util.PriorityQueue} ordered by similarity (so ties keep the same examples and the
+   * same order), without an object and comparator call per candidate.
+   */
+  private static final class Nearest {
+    final double[] sims = new double[NEIGHBOURS + 1];
+    final int[] examples = new int[NEIGHBOURS + 1];
+    int size;
+
+    void add(double sim, int example) {
+      int k = size++;
+      while (k > 0) {
+        int parent = (k - 1) >>> 1;
+        if (Double.compare(sim, sims[parent]) >= 0) {
+          break;
+        }
+        sims[k] = sims[parent];
+        examples[k] = examples[parent];
+        k = parent;
+      }
+      sims[k] = sim;
+      examples[k] = example;
+    }
+
+    void poll() {
+      int n = --size;
+      double sim = sims[n];
+      int example = examples[n];
+      int k = 0;
+      int half = n >>> 1;
+      while (k < half) {
+        int child = 2 * k + 1;
+        int right = child + 1;
+        if (right < n && Double.compare(sims[child], sims[right]) > 0) {
+          child = right;
+        }
+        if (Double.compare(sim, sims[child]) <= 0) {
+          break;
+        }
+        sims[k] = sims[child];
+        examples[k] = examples[child];
+        k = child;
+      }
+      if (n > 0) {
+        sims[k] = sim;
+        examples[k] = example;
+      }
+    }
+  }
+
+  /** Per-thread similarity to every example; all zero between calls. */
+  private static final ThreadLocal<double[]> SIMS = ThreadLocal.withInitial(() -> new double[0]);
+
   private String[] intentOf;
   /** Index of each example's language in {@link #languages}. */
   private int[] languageOf;
@@ -114,53 +170,68 @@ public final class IntentClassifier {
 
   /** The intent of {@code text}, written in {@code lang} (may be null when unknown). */
   public IntentResult classify(String text, String lang) {
-    // one look-up per feature: its idf and its examples sit together; unseen features weigh 0
+    // one look-up per feature: its idf and its examples sit together; unseen features weigh 0.
+    // The query's weights as in weigh(), kept in arrays beside their postings: no second map.
     Map<String, Float> tf = TextFeatures.of(text);
-    Map<String, Posting> seen = new HashMap<>(tf.size());
-    for (String feature : tf.keySet()) {
-      Posting posting = postings.get(feature);
+    Posting[] matched = new Posting[tf.size()];
+    float[] weight = new float[tf.size()];
+    int count = 0;
+    double norm = 0;
+    for (var e : tf.entrySet()) {
+      Posting posting = postings.get(e.getKey());
       if (posting != null) {
-        seen.put(feature, posting);
+        float w = e.getValue() * posting.idf();
+        if (w > 0) {
+          matched[count] = posting;
+          weight[count++] = w;
+          norm += w * w;
+        }
       }
     }
-    Map<String, Float> q = weigh(tf, f -> {
-      Posting posting = seen.get(f);
-      return posting == null ? 0 : posting.idf();
-    });
-    if (q.isEmpty()) {
+    if (count == 0) {
       return new IntentResult(IntentResult.UNKNOWN, 0);
     }
-    record Scored(String intent, double sim) {}
-    double[] sims = new double[intentOf.length];
-    for (var f : q.entrySet()) {
-      Posting posting = seen.get(f.getKey());
-      float weight = f.getValue();
+    float inv = (float) (1 / Math.sqrt(norm));
+    // one array per thread, zeroed again as it is read below: a message allocates no
+    // example-sized array (an event loop classifies thousands of messages a second)
+    double[] sims = SIMS.get();
+    if (sims.length != intentOf.length) {
+      sims = new double[intentOf.length];
+      SIMS.set(sims);
+    }
+    for (int f = 0; f < count; f++) {
+      Posting posting = matched[f];
+      float w = weight[f] * inv;
       int[] ids = posting.examples();
       float[] weights = posting.weights();
       for (int i = 0; i < ids.length; i++) {
-        sims[ids[i]] += weights[i] * weight;
+        sims[ids[i]] += weights[i] * w;
       }
     }
     int language = lang == null ? -1 : languages.indexOf(lang);
     // the nearest examples only: a bounded heap, not a sort of every example that shares a trigram
-    java.util.PriorityQueue<Scored> nearest = new java.util.PriorityQueue<>(NEIGHBOURS + 1,
-        java.util.Comparator.comparingDouble(Scored::sim));
+    Nearest nearest = new Nearest();
     for (int i = 0; i < sims.length; i++) {
-      if (sims[i] > 0) {
-        double sim = languageOf[i] == language ? sims[i] : sims[i] * 0.9;
-        if (nearest.size() < NEIGHBOURS || sim > nearest.peek().sim()) {
-          nearest.add(new Scored(intentOf[i], sim));
-          if (nearest.size() > NEIGHBOURS) {
+      double similarity = sims[i];
+      sims[i] = 0;
+      if (similarity > 0) {
+        double sim = languageOf[i] == language ? similarity : similarity * 0.9;
+        if (nearest.size < NEIGHBOURS || sim > nearest.sims[0]) {
+          nearest.add(sim, i);
+          if (nearest.size > NEIGHBOURS) {
             nearest.poll();
           }
         }
       }
     }
-    if (nearest.isEmpty()) {
+    if (nearest.size == 0) {
       return new IntentResult(IntentResult.UNKNOWN, 0);
     }
-    List<Scored> scored = new ArrayList<>(nearest);
-    scored.sort((a, b) -> Double.compare(b.sim, a.sim));
+    List<Scored> scored = new ArrayList<>(nearest.size);
+    for (int k = 0; k < nearest.size; k++) {
+      scored.add(new Scored(intentOf[nearest.examples[k]], nearest.sims[k]));
+    }
+    scored.sort((x, y) -> Double.compare(y.sim, x.sim));
     double top = scored.get(0).sim;
     if (top < MIN_SIMILARITY) {
       return new IntentResult(IntentResult.UNKNOWN, 1 - top);

@@ -51,7 +51,14 @@ public final class OrderNumberParser {
    */
   public List<OrderNumber> findAll(String text) {
     String normalized = TextNormalizer.normalize(text);
-    List<TrackingNumber> tracking = trackingNumbers.findAll(normalized);
+    return findAllNormalized(normalized, trackingNumbers.findAllNormalized(normalized));
+  }
+
+  /**
+   * {@link #findAll} of a text {@linkplain TextNormalizer#normalize already normalized}, whose
+   * tracking numbers the caller has found already (with this parser's {@link TrackingNumberParser}).
+   */
+  List<OrderNumber> findAllNormalized(String normalized, List<TrackingNumber> tracking) {
     List<OrderNumber> candidates = new ArrayList<>();
     for (OrderPattern pattern : patterns) {
       Matcher m = pattern.regex().matcher(normalized);
@@ -74,6 +81,11 @@ public final class OrderNumberParser {
       }
     }
     return List.copyOf(kept);
+  }
+
+  /** The parser whose numbers are not orders. */
+  TrackingNumberParser trackingNumbers() {
+    return trackingNumbers;
   }
 
   /** The first order number in the message, if any. */

@@ -15,14 +15,42 @@ import java.util.Map;
  */
 final class TextFeatures {
 
-  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{Mn}");
-
   private TextFeatures() {}
 
   static String normalize(String text) {
+    if (isAscii(text)) {
+      return text.toLowerCase(Locale.ROOT); // what the steps below come to: ASCII is NFKC and NFD, has no marks
+    }
     String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     String folded = ChineseScriptFolder.toSimplified(nfkc);
-    return MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
+    return withoutMarks(Normalizer.normalize(folded, Normalizer.Form.NFD));
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0x7F) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The text without its non-spacing marks ({@code \p{Mn}}), without a regex matcher per message. */
+  private static String withoutMarks(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      int next = i + Character.charCount(c);
+      if (Character.getType(c) == Character.NON_SPACING_MARK) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+      } else if (out != null) {
+        out.append(text, i, next);
+      }
+      i = next;
+    }
+    return out == null ? text : out.toString();
   }
 
   static Map<String, Float> of(String text) {
@@ -54,11 +82,21 @@ final class TextFeatures {
     if (word.isEmpty()) {
       return;
     }
-    String w = word.toString();
-    f.merge("w:" + w, 1.5f, Float::sum);
-    String padded = "^" + w + "$";
-    for (int i = 0; i + 3 <= padded.length(); i++) {
-      f.merge("g:" + padded.substring(i, i + 3), 1f, Float::sum);
+    // "w:" + word, then "g:" + each trigram of "^" + word + "$", each built as one string
+    int n = word.length();
+    char[] feature = new char[Math.max(n, 3) + 2];
+    feature[0] = 'w';
+    feature[1] = ':';
+    word.getChars(0, n, feature, 2);
+    f.merge(new String(feature, 0, n + 2), 1.5f, Float::sum);
+    feature[0] = 'g';
+    for (int i = 0; i + 3 <= n + 2; i++) {
+      // position p of the padded word: '^' at 0, the word's letters, '$' at n + 1
+      for (int k = 0; k < 3; k++) {
+        int p = i + k;
+        feature[2 + k] = p == 0 ? '^' : p == n + 1 ? '$' : word.charAt(p - 1);
+      }
+      f.merge(new String(feature, 0, 5), 1f, Float::sum);
     }
     word.setLength(0);
   }

@@ -26,9 +26,16 @@ public final class TrackingNumberParser {
    * @return the numbers; positions refer to the normalized message
    */
   public List<TrackingNumber> findAll(String text) {
-    String normalized = TextNormalizer.normalize(text);
+    return findAllNormalized(TextNormalizer.normalize(text));
+  }
+
+  /** {@link #findAll} of a text {@linkplain TextNormalizer#normalize already normalized}. */
+  List<TrackingNumber> findAllNormalized(String normalized) {
     Set<TrackingFormat> formats = formatsInScope(normalized);
     List<TrackingNumber> found = new ArrayList<>();
+    if (formats.isEmpty()) {
+      return List.of();
+    }
     for (List<AlnumRuns.Piece> run : AlnumRuns.of(normalized)) {
       scanRun(normalized, run, formats, found);
     }
@@ -54,6 +61,11 @@ public final class TrackingNumberParser {
   // longest join that is a valid number; scanning resumes after it.
   private static void scanRun(String text, List<AlnumRuns.Piece> run, Set<TrackingFormat> formats,
       List<TrackingNumber> found) {
+    // bit n set: some format in scope is n characters long
+    long lengths = 0;
+    for (TrackingFormat format : formats) {
+      lengths |= 1L << format.length();
+    }
     int phonePieces = leadingPhonePieces(text, run);
     int first = 0;
     while (first < run.size()) {
@@ -65,6 +77,9 @@ public final class TrackingNumberParser {
         compact.append(text, piece.start(), piece.end());
         if (compact.length() > TrackingFormat.MAX_LENGTH) {
           break;
+        }
+        if ((lengths & (1L << compact.length())) == 0) {
+          continue;
         }
         TrackingNumber candidate = match(compact.toString().toUpperCase(Locale.ROOT),
             run.get(first).start(), piece.end(), formats, first < phonePieces);

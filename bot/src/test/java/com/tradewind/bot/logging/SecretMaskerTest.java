@@ -40,4 +40,35 @@ class SecretMaskerTest {
       assertEquals(text, masker.mask(text));
     }
   }
+
+  /** The bearer rule looks for a 'b' or 'B' before lower-casing: no other character lower-cases to a text with a 'b'. */
+  @org.junit.jupiter.api.Test
+  void onlyBLowerCasesToB() {
+    for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+      if (cp != 'b' && cp != 'B' && !Character.isSurrogate((char) cp)) {
+        String lower = new String(Character.toChars(cp)).toLowerCase(java.util.Locale.ROOT);
+        org.junit.jupiter.api.Assertions.assertEquals(-1, lower.indexOf('b'), () -> Integer.toHexString(0));
+      }
+    }
+  }
+
+  /** Clean texts are remembered; masked ones are masked again every time, whatever was seen before. */
+  @Test
+  void repeatedTextsGiveTheSameResult() {
+    String clean = "turn channel=web intent=greeting outcome=REPLIED";
+    String dirty = "mail ana.souza@example.com now";
+    for (int i = 0; i < 3; i++) {
+      assertEquals(clean, masker.mask(clean));
+      assertEquals("mail **** now", masker.mask(dirty));
+      assertEquals("mail **** now", masker.mask(new String(dirty.toCharArray())));
+    }
+    // thousands of distinct clean texts share the table's slots with texts that need masking
+    for (int i = 0; i < 5_000; i++) {
+      assertEquals("conversation c-" + i, masker.mask("conversation c-" + i));
+      assertEquals("call **** now " + i, masker.mask("call +55 11 91234-5678 now " + i));
+    }
+    String long1 = "x".repeat(200) + " ana.souza@example.com";
+    assertEquals("x".repeat(200) + " ****", masker.mask(long1));
+    assertEquals("x".repeat(200) + " ****", masker.mask(long1));
+  }
 }
