@@ -118,6 +118,17 @@ public final class DedupeKeys {
     return size;
   }
 
+  /** Forgets every key and keeps the arrays, so a table can be reused without allocating. */
+  public void clear() {
+    java.util.Arrays.fill(expiry, 0L);
+    size = 0;
+  }
+
+  /** Slots allocated: the heap held is about 24 bytes times this, whatever the number of keys. */
+  public int capacity() {
+    return hi.length;
+  }
+
   private int find(Fingerprint key) {
     int mask = hi.length - 1;
     for (int i = home(key.hi(), mask); expiry[i] != 0; i = (i + 1) & mask) {
