@@ -202,21 +202,31 @@ final class SpilledKeyFile {
 
   /**
    * The expiry of the fingerprint, or 0 when the file does not hold it. The fingerprints are
-   * uniformly spread, so the position is guessed from the high half and searched for in a window
-   * around the guess (a few pages touched); a whole-file binary search backs the guess up.
+   * uniformly spread, so an interpolation search finds the place in a few probes (each narrows
+   * the range to where the high half should be); a binary search finishes a short range, and
+   * takes over if interpolation does not converge (keys that are not fingerprints).
    */
   long expiry(long hi, long lo) {
-    if (count == 0) {
-      return 0;
-    }
-    long guess = Math.unsignedMultiplyHigh(hi, count);
-    long spread = 8 * (long) Math.sqrt((double) count) + 64;
-    long from = Math.max(0, guess - spread);
-    long to = Math.min(count - 1, guess + spread);
-    if (compare(hi, lo, hiAt(from), loAt(from)) < 0 && from > 0
-        || compare(hi, lo, hiAt(to), loAt(to)) > 0 && to < count - 1) {
-      from = 0;
-      to = count - 1;
+    long from = 0;
+    long to = count - 1;
+    for (int probes = 0; to - from > 32 && probes < 8; probes++) {
+      long fromHi = hiAt(from);
+      long toHi = hiAt(to);
+      if (Long.compareUnsigned(hi, fromHi) < 0 || Long.compareUnsigned(hi, toHi) > 0) {
+        return 0;
+      }
+      double span = unsignedToDouble(toHi - fromHi);
+      long at = span <= 0 ? from : from + (long) ((to - from) * (unsignedToDouble(hi - fromHi) / span));
+      at = Math.max(from, Math.min(to, at));
+      int c = compare(hi, lo, hiAt(at), loAt(at));
+      if (c == 0) {
+        return expiryAt(at);
+      }
+      if (c < 0) {
+        to = at - 1;
+      } else {
+        from = at + 1;
+      }
     }
     while (from <= to) {
       long mid = (from + to) >>> 1;
@@ -231,6 +241,10 @@ final class SpilledKeyFile {
       }
     }
     return 0;
+  }
+
+  private static double unsignedToDouble(long v) {
+    return v >= 0 ? v : (v >>> 1) * 2.0;
   }
 
   long hiAt(long i) {
