@@ -40,6 +40,12 @@ final class BenchInboxCommand implements Callable<Integer> {
   @Option(names = "--concurrency", description = "offers in flight in the throughput run (default ${DEFAULT-VALUE})")
   int concurrency = 256;
 
+  @Option(names = "--keys", description = "messages offered before the dedupe claims are measured (default ${DEFAULT-VALUE})")
+  int keyMessages = 200_000;
+
+  @Option(names = "--memory-keys", description = "dedupe keys held on the heap (default: as configured by default)")
+  int memoryKeys = JournalOptions.DEFAULT_MEMORY_KEYS;
+
   @Option(names = "--redis", description = "also measure the Redis inbox at this URL (redis://127.0.0.1:6379)")
   String redisUrl;
 
@@ -53,8 +59,8 @@ final class BenchInboxCommand implements Callable<Integer> {
       double baselineMs = baselineFsyncMillis(base.resolve("baseline.bin"), Math.min(messages, 1_000));
       System.out.printf("baseline: one write+fsync of a 300-byte record: %.3f ms median%n", baselineMs);
 
-      JournalInbox inbox = JournalInbox.open(vertx, JournalOptions.defaults(base.resolve("inbox")), Clock.systemUTC())
-          .await(30, TimeUnit.SECONDS);
+      JournalInbox inbox = JournalInbox.open(vertx, JournalOptions.defaults(base.resolve("inbox"))
+          .withMemoryKeys(memoryKeys), Clock.systemUTC()).await(30, TimeUnit.SECONDS);
       inbox.process("bench", m -> Future.succeededFuture());
       int sequential = Math.min(messages, 2_000);
       long[] latencies = new long[sequential];
@@ -71,12 +77,18 @@ final class BenchInboxCommand implements Callable<Integer> {
 
       long fsyncsBefore = inbox.fsyncs();
       long t0 = System.nanoTime();
+      long cpu0 = processCpuNanos();
       runConcurrently(vertx, inbox, messages, concurrency).await(120, TimeUnit.SECONDS);
       double seconds = (System.nanoTime() - t0) / 1e9;
+      while (inbox.counters().answered() < sequential + messages) {
+        Thread.sleep(20);
+      }
       long fsyncs = inbox.fsyncs() - fsyncsBefore;
       System.out.printf("offer, %d in flight (%d): %.0f messages/s, %d fsyncs (%.1f records per fsync; "
-          + "one fsync each would allow about %.0f/s)%n", concurrency, messages, messages / seconds, fsyncs,
-          (double) messages / Math.max(1, fsyncs), 1000 / baselineMs);
+          + "one fsync each would allow about %.0f/s); process CPU %.1f us a message%n", concurrency, messages,
+          messages / seconds, fsyncs, (double) messages / Math.max(1, fsyncs), 1000 / baselineMs,
+          (processCpuNanos() - cpu0) / 1e3 / messages);
+      benchClaims(vertx, inbox);
       inbox.close().await(60, TimeUnit.SECONDS);
       if (redisUrl != null) {
         benchRedis(vertx);
@@ -90,6 +102,60 @@ final class BenchInboxCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /**
+   * Dedupe claims once many keys are remembered: offers {@code --keys} new messages, then offers
+   * 2,000 of the oldest and 2,000 of the newest again, one at a time (all duplicates), timing each
+   * and counting the process CPU; the heap after a GC before and after the keys went in.
+   */
+  private void benchClaims(Vertx vertx, JournalInbox inbox) throws Exception {
+    long heapBefore = heapAfterGc();
+    long t0 = System.nanoTime();
+    long cpu0 = processCpuNanos();
+    long answered = inbox.counters().answered();
+    runConcurrently(vertx, inbox, keyMessages, concurrency, "k").await(1_800, TimeUnit.SECONDS);
+    double offerSeconds = (System.nanoTime() - t0) / 1e9;
+    while (inbox.counters().answered() < answered + keyMessages) { // answered and marked: a quiet inbox again
+      Thread.sleep(20);
+    }
+    System.out.printf("%,d more messages: offered at %.0f messages/s, all answered after %.1f s; process CPU %.1f us"
+        + " a message (offer, answer, mark, compactions)%n", keyMessages, keyMessages / offerSeconds,
+        (System.nanoTime() - t0) / 1e9, (processCpuNanos() - cpu0) / 1e3 / keyMessages);
+    Thread.sleep(3_000); // let a compaction started by the last marks finish
+    long heapAfter = heapAfterGc();
+    System.out.printf("heap after GC: %.1f MB before the %,d messages, %.1f MB after (%+.1f MB)%n",
+        heapBefore / 1048576.0, keyMessages, heapAfter / 1048576.0, (heapAfter - heapBefore) / 1048576.0);
+    int sample = Math.min(2_000, keyMessages / 2);
+    for (String which : List.of("oldest", "newest")) {
+      long[] latencies = new long[sample];
+      long cpu = processCpuNanos();
+      for (int i = 0; i < sample; i++) {
+        int n = which.equals("oldest") ? i : keyMessages - sample + i;
+        long s0 = System.nanoTime();
+        boolean recorded = inbox.offer(message("k" + n)).await(10, TimeUnit.SECONDS);
+        latencies[i] = System.nanoTime() - s0;
+        if (recorded) {
+          throw new IllegalStateException("message k" + n + " was not found a duplicate");
+        }
+      }
+      long cpuPer = (processCpuNanos() - cpu) / sample;
+      Arrays.sort(latencies);
+      System.out.printf("duplicate claim of the %,d %s keys, one at a time: p50 %.1f us, p99 %.1f us, process CPU"
+          + " %.1f us a claim%n", sample, which, latencies[sample / 2] / 1e3, latencies[(int) (sample * 0.99)] / 1e3,
+          cpuPer / 1e3);
+    }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static long heapAfterGc() {
+    System.gc();
+    Runtime r = Runtime.getRuntime();
+    return r.totalMemory() - r.freeMemory();
   }
 
   /** The same two runs against the Redis inbox, under a throw-away key prefix deleted afterwards. */

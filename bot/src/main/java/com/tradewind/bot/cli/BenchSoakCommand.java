@@ -112,7 +112,8 @@ final class BenchSoakCommand implements Callable<Integer> {
       DeliveryOptions configured = config.delivery();
       DeliveryOptions delivery = new DeliveryOptions(configured.inbox(), redis,
           redis == null ? configured.redisKeyPrefix() : prefix, configured.dedupeFor(), configured.retry(),
-          configured.journalCompactBytes(), configured.claimIdle());
+          configured.journalCompactBytes(), configured.claimIdle(), configured.slackDedupeFor(),
+          configured.dedupeMemoryKeys());
       for (int n = 0; n < nodes; n++) {
         started.add(SoakNode.start(vertx, config, delivery, dataDir.resolve("node" + n), knowledge, detector,
             commerce.desk(), fakeSlack.actualPort()));

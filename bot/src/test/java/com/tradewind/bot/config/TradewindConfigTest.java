@@ -80,6 +80,10 @@ class TradewindConfigTest {
       "TRADEWIND_KNOWLEDGE_CHINESE_ANALYSIS|foo|knowledge.chinese-analysis",
       "TRADEWIND_KNOWLEDGE_WATCH|maybe|knowledge.watch",
       "TRADEWIND_KNOWLEDGE_MAX_FILE_MB|0|knowledge.max-file-mb",
+      "TRADEWIND_DELIVERY_SLACK_DEDUPE_MINUTES|5|delivery.slack-dedupe-minutes",
+      "TRADEWIND_DELIVERY_SLACK_DEDUPE_MINUTES|an hour|delivery.slack-dedupe-minutes",
+      "TRADEWIND_DELIVERY_DEDUPE_MEMORY_KEYS|100|delivery.dedupe-memory-keys",
+      "TRADEWIND_DELIVERY_DEDUPE_MEMORY_KEYS|1e6|delivery.dedupe-memory-keys",
   })
   void badValuesNameTheKeyAndTheVariable(String variable, String value, String key) {
     ConfigException e = assertThrows(ConfigException.class, () -> TradewindConfig.load(Map.of(variable, value)));

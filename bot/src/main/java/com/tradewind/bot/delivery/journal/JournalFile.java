@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * kept), {@code inbox.sealed} (a segment a compaction had not folded in yet) and
  * {@code inbox.journal} (the segment appended to), in that order. The writer thread appends and
  * rotates; a compaction thread folds the sealed segment into the base without touching the
- * segment appended to, so acknowledgements never wait for it. {@code inbox.lock} keeps a second
- * process away from the same folder.
+ * segment appended to, so acknowledgements never wait for it, and moves the keys of the folded
+ * segment to a {@code dedupe-*.keys} file ({@link SpilledKeys}). {@code inbox.lock} keeps a
+ * second process away from the same folder.
  */
 final class JournalFile implements AutoCloseable {
 
@@ -40,6 +41,7 @@ final class JournalFile implements AutoCloseable {
   private final FileLock lock;
   private FileChannel channel;
   private long droppedTailBytes;
+  private SpilledKeys spilled;
 
   private JournalFile(Path dir, FileChannel lockChannel, FileLock lock) throws IOException {
     this.dir = dir;
@@ -49,14 +51,17 @@ final class JournalFile implements AutoCloseable {
   }
 
   /**
-   * Locks the folder, replays the journal into {@code state} and opens it for appending. A record
-   * torn by a crash (or any unreadable bytes from there on) is cut off: it was never fsynced, so
-   * no platform was told it was recorded.
+   * Locks the folder, opens the key files, replays the journal into {@code state} and opens it
+   * for appending. A record torn by a crash (or any unreadable bytes from there on) is cut off: it
+   * was never fsynced, so no platform was told it was recorded. A sealed segment left by a stop
+   * during a compaction (or a base of an earlier version holding every key) is compacted first,
+   * so the only keys replay hands to {@code recentKeys} are those of the segment appended to.
    *
    * @throws JournalUnavailableException with a message for the operator when the folder is not
    *     writable, the disk is full or another process holds the lock
    */
-  static JournalFile open(Path dir, JournalState state, long minFreeBytes) {
+  static JournalFile open(Path dir, JournalState state, JournalState.KeySink recentKeys, long minFreeBytes,
+      long nowMillis, long fallbackExpiry, CompactionSteps steps) {
     try {
       Files.createDirectories(dir);
       if (!Files.isWritable(dir)) {
@@ -82,8 +87,17 @@ final class JournalFile implements AutoCloseable {
             + " is used by another Tradewind process (inbox.lock is held)");
       }
       JournalFile journal = new JournalFile(dir, lockChannel, lock);
-      journal.replay(state);
+      try {
+        journal.replay(state, recentKeys, nowMillis, fallbackExpiry, steps);
+      } catch (IOException | RuntimeException e) {
+        journal.close();
+        throw e;
+      }
       return journal;
+    } catch (JournalCorruptException e) {
+      throw new JournalUnavailableException(JournalUnavailableException.Reason.CORRUPT, "dedupe key file in "
+          + dir.toAbsolutePath() + ": " + e.getMessage() + "; move that file out of the folder to start without its keys"
+          + " (redeliveries of the messages it covered would then be answered again)");
     } catch (AccessDeniedException e) {
       throw new JournalUnavailableException(JournalUnavailableException.Reason.NOT_WRITABLE,
           "folder " + dir.toAbsolutePath() + " is not writable (" + e.getMessage() + ")");
@@ -99,12 +113,23 @@ final class JournalFile implements AutoCloseable {
     }
   }
 
-  private void replay(JournalState state) throws IOException {
+  private void replay(JournalState state, JournalState.KeySink recentKeys, long nowMillis, long fallbackExpiry,
+      CompactionSteps steps) throws IOException {
     Files.deleteIfExists(dir.resolve(NAME + ".tmp")); // a compaction of an earlier version interrupted by a crash
     Files.deleteIfExists(dir.resolve(BASE + ".tmp")); // a compaction interrupted by a crash
-    // Oldest first: the compacted base, the segment being compacted when the process stopped, the active one.
+    spilled = SpilledKeys.open(dir);
+    JournalState probe = new JournalState();
+    readSealed(dir.resolve(BASE), probe);
+    if (Files.exists(dir.resolve(SEALED)) || probe.sawKeysRecords()) {
+      long started = System.nanoTime();
+      compact(dir, nowMillis, fallbackExpiry, spilled, steps);
+      LOG.info("inbox journal: folded the segment left by the last stop into the base and a key file in {} ms",
+          java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+    // Oldest first: the compacted base (its keys are in the key files), then the active segment.
+    state.keysTo(JournalState.KeySink.IGNORE);
     readSealed(dir.resolve(BASE), state);
-    readSealed(dir.resolve(SEALED), state);
+    state.keysTo(recentKeys);
     channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     long size = channel.size();
     long good = read(channel, state, file);
@@ -225,24 +250,35 @@ final class JournalFile implements AutoCloseable {
   }
 
   /**
-   * Folds the sealed segment into the base: the live content of base + sealed (unanswered
-   * messages in order, unexpired keys) is written to {@code inbox.base.tmp}, fsynced, renamed over
-   * the base, the folder fsynced, and only then the sealed segment deleted. Runs on its own
-   * thread and touches neither the active segment nor its channel.
+   * Folds the sealed segment into the base: every unexpired key of base + sealed goes to a new
+   * key file ({@link SpilledKeys#spill}: temporary name, fsync, rename), then the messages still
+   * unanswered are written to {@code inbox.base.tmp}, fsynced, renamed over the base, the folder
+   * fsynced, and only then the sealed segment deleted. Runs on its own thread and touches neither
+   * the active segment nor its channel; holds the spilled keys as 24-byte entries while it runs.
    *
-   * <p>A crash at any point leaves a state replay reads correctly: before the rename, the old base
-   * and the sealed segment (the temporary file is deleted); after it, the new base and possibly the
-   * sealed segment once more, which changes nothing: its offers are either in the new base already
-   * or answered, its marks are about ids the base no longer holds or repeat what the base says.
+   * <p>A crash at any point leaves a state replay reads correctly: before the key file's rename,
+   * the old base and the sealed segment (temporary files are deleted), which start-up compacts
+   * again; after it, the same plus a key file, and the repeated compaction writes a second file
+   * with the same keys, which a merge folds away; after the base's rename, the new base and
+   * possibly the sealed segment once more, which changes nothing: its offers are either in the
+   * new base already or answered, its keys in a key file.
    *
    * @return the size of the new base
    */
-  static long compact(Path dir, long nowMillis, long keyExpiryOfPending, CompactionSteps steps) throws IOException {
+  static long compact(Path dir, long nowMillis, long fallbackExpiry, SpilledKeys spilled, CompactionSteps steps)
+      throws IOException {
     JournalState state = new JournalState();
+    SortedKeys keys = new SortedKeys();
+    state.keysTo((key, expires) -> {
+      if (expires > nowMillis) {
+        com.tradewind.bot.delivery.DedupeKeys.Fingerprint f = com.tradewind.bot.delivery.DedupeKeys.fingerprint(key);
+        keys.add(f.hi(), f.lo(), expires);
+      }
+    });
     readSealed(dir.resolve(BASE), state);
     readSealed(dir.resolve(SEALED), state);
-    List<JournalRecord> live = state.snapshot(nowMillis, keyExpiryOfPending);
-    state = null; // the keys are in the records now; let the map go before writing
+    spilled.spill(keys.sortDistinctLive(nowMillis), steps);
+    List<JournalRecord> live = state.snapshot(fallbackExpiry);
     Path tmp = dir.resolve(BASE + ".tmp");
     try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.WRITE)) {
@@ -263,7 +299,7 @@ final class JournalFile implements AutoCloseable {
     Files.move(tmp, dir.resolve(BASE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     syncFolder(dir);
     steps.reached(CompactionSteps.Step.BASE_REPLACED);
-    Files.delete(dir.resolve(SEALED));
+    Files.deleteIfExists(dir.resolve(SEALED));
     syncFolder(dir);
     return Files.size(dir.resolve(BASE));
   }
@@ -279,12 +315,17 @@ final class JournalFile implements AutoCloseable {
   }
 
   /** Makes a rename or a new file in the folder survive a crash. */
-  private static void syncFolder(Path dir) {
+  static void syncFolder(Path dir) {
     try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
       folder.force(true);
     } catch (IOException e) {
       LOG.debug("cannot fsync folder {}: {}", dir, e.toString()); // not supported on every OS
     }
+  }
+
+  /** The key files; opened by {@link #open}. */
+  SpilledKeys spilled() {
+    return spilled;
   }
 
   long droppedTailBytes() {
@@ -294,7 +335,9 @@ final class JournalFile implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
-      channel.close();
+      if (channel != null) {
+        channel.close();
+      }
     } finally {
       lock.release();
       lockChannel.close();

@@ -13,7 +13,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * unanswered wait for their channel's processor and are handed to it as soon as it is set.
  * Dedupe keys are journaled with their expiry, so a redelivery after a restart is still a
  * duplicate.
+ *
+ * <p>Dedupe keys live in two places: the keys of the journal segments not yet compacted in two
+ * fixed-size tables on the heap ({@link RecentKeys}), and every older key in immutable key files
+ * on disk ({@link SpilledKeys}), which each compaction extends. A claim checks the tables on the
+ * caller's thread; the writer checks the key files before it writes the offer. Start-up reads the
+ * headers of the key files, not their keys.
  *
  * <p>Threads: journal I/O runs on one writer thread; dedupe claims are synchronized; everything
  * about processing (lanes, waiting messages, retries) runs on the inbox's own Vert.x context, so
@@ -39,28 +44,25 @@ public final class JournalInbox implements Inbox {
   private final Clock clock;
   private final JournalWriter writer;
   /**
-   * Every dedupe key claimed and not expired, with its expiry. The only copy in memory:
-   * compactions read the keys from the journal files.
+   * The dedupe keys of the segments not yet compacted, with their expiry; older ones are only in
+   * the key files. Compactions read the keys from the journal files, not from here.
    */
-  private final DedupeKeys keys;
+  private final RecentKeys keys;
   private final ChannelProcessors<InboundMessage> processors;
   private final ConversationLanes lanes = new ConversationLanes();
   private final DeliveryCounters counters = new DeliveryCounters();
   private final ProcessingAttempts attempts;
   private final long droppedTailBytes;
   private volatile boolean closed;
-  private volatile long purgeTimer = -1;
   private volatile long probeTimer = -1;
 
   private JournalInbox(Vertx vertx, Context context, JournalOptions options, Clock clock, JournalFile file,
-      JournalState state) throws java.io.IOException {
+      JournalState state, RecentKeys keys) throws java.io.IOException {
     this.vertx = vertx;
     this.context = context;
     this.options = options;
     this.clock = clock;
-    Map<String, Long> live = state.liveKeys(clock.millis());
-    this.keys = new DedupeKeys(live.size());
-    live.forEach((key, until) -> keys.put(DedupeKeys.fingerprint(key), until));
+    this.keys = keys;
     this.droppedTailBytes = file.droppedTailBytes();
     this.attempts = new ProcessingAttempts(vertx, options.retry(), () -> closed, counters);
     this.processors = new ChannelProcessors<>(context, this::submit);
@@ -70,7 +72,28 @@ public final class JournalInbox implements Inbox {
       counters.countRecovered();
     }
     this.writer = new JournalWriter(file, options.dir(), options.compactBytes(), clock::millis,
-        () -> clock.millis() + options.dedupeFor().toMillis());
+        () -> clock.millis() + options.dedupeFor().toMillis(), new JournalWriter.KeyTables() {
+          @Override
+          public int current() {
+            synchronized (JournalInbox.this) {
+              return keys.current();
+            }
+          }
+
+          @Override
+          public void sealed(java.util.function.Supplier<Iterable<DedupeKeys.Fingerprint>> stillQueued) {
+            synchronized (JournalInbox.this) {
+              keys.seal(stillQueued.get());
+            }
+          }
+
+          @Override
+          public void spilled() {
+            synchronized (JournalInbox.this) {
+              keys.forgetSealed();
+            }
+          }
+        }, options.memoryKeys() / 2, options.maxKeyFiles());
     writer.start();
   }
 
@@ -82,9 +105,15 @@ public final class JournalInbox implements Inbox {
     Context context = vertx.getOrCreateContext();
     return context.executeBlocking(() -> {
       JournalState state = new JournalState();
-      JournalFile file = JournalFile.open(options.dir(), state, options.minFreeBytes());
+      RecentKeys keys = new RecentKeys(options.memoryKeys() / 2);
+      long now = clock.millis();
+      JournalFile file = JournalFile.open(options.dir(), state, (key, expires) -> {
+        if (expires > now) {
+          keys.put(DedupeKeys.fingerprint(key), expires);
+        }
+      }, options.minFreeBytes(), now, now + options.dedupeFor().toMillis(), CompactionSteps.NONE);
       try {
-        JournalInbox inbox = new JournalInbox(vertx, context, options, clock, file, state);
+        JournalInbox inbox = new JournalInbox(vertx, context, options, clock, file, state, keys);
         if (!state.pending().isEmpty()) {
           LOG.info("inbox journal: {} recorded messages were not answered before the last stop; they are "
               + "processed once their channel is ready", state.pending().size());
@@ -95,7 +124,6 @@ public final class JournalInbox implements Inbox {
         throw e;
       }
     }, false).onSuccess(inbox -> context.runOnContext(v -> {
-      inbox.purgeTimer = vertx.setPeriodic(60_000, t -> inbox.purgeExpiredKeys());
       inbox.probeTimer = vertx.setPeriodic(5_000, t -> inbox.probeWhileUnwritable());
     }));
   }
@@ -105,15 +133,12 @@ public final class JournalInbox implements Inbox {
     if (closed) {
       return Future.failedFuture(new IllegalStateException("inbox closed"));
     }
-    long expires = clock.millis() + options.dedupeFor().toMillis();
+    long expires = clock.millis() + options.dedupeFor(message.channel()).toMillis();
     List<DedupeKeys.Fingerprint> fingerprints = message.dedupeKeys().stream().map(DedupeKeys::fingerprint).toList();
-    if (!claim(fingerprints, expires)) {
-      counters.countDuplicate();
-      return Future.succeededFuture(false);
-    }
     Context caller = vertx.getOrCreateContext();
     Promise<Boolean> recorded = Promise.promise();
-    writer.append(JournalState.offer(message, expires), failure -> {
+    JournalRecord record = JournalState.offer(message, expires);
+    if (!claimAndAppend(fingerprints, expires, record, failure -> {
       if (failure != null) {
         release(fingerprints);
         caller.runOnContext(v -> recorded.fail(new IllegalStateException("not recorded: " + failure.getMessage(),
@@ -123,12 +148,24 @@ public final class JournalInbox implements Inbox {
       counters.countRecorded();
       context.runOnContext(v -> processors.dispatch(message.channel(), message.id(), message));
       caller.runOnContext(v -> recorded.complete(true));
-    });
+    }, () -> {
+      release(fingerprints);
+      counters.countDuplicate();
+      caller.runOnContext(v -> recorded.complete(false));
+    })) {
+      counters.countDuplicate();
+      return Future.succeededFuture(false);
+    }
     return recorded.future();
   }
 
-  /** Claims every key at once, so a redelivery under any of them is a duplicate. */
-  private synchronized boolean claim(List<DedupeKeys.Fingerprint> fingerprints, long expires) {
+  /**
+   * Claims every key at once, so a redelivery under any of them is a duplicate, and queues the
+   * offer in the same breath: a segment sealed meanwhile finds the keys of every queued offer
+   * (see {@link RecentKeys#seal}). The key files are the writer's to check.
+   */
+  private synchronized boolean claimAndAppend(List<DedupeKeys.Fingerprint> fingerprints, long expires,
+      JournalRecord record, java.util.function.Consumer<Throwable> done, Runnable duplicate) {
     long now = clock.millis();
     for (DedupeKeys.Fingerprint key : fingerprints) {
       if (keys.expiry(key) > now) {
@@ -136,6 +173,7 @@ public final class JournalInbox implements Inbox {
       }
     }
     fingerprints.forEach(key -> keys.put(key, expires));
+    writer.append(record, fingerprints, done, duplicate);
     return true;
   }
 
@@ -156,18 +194,29 @@ public final class JournalInbox implements Inbox {
     }
   }
 
-  /** One pass over the key table (a few ms for a million keys), on a worker, not the event loop. */
-  private void purgeExpiredKeys() {
-    vertx.executeBlocking(() -> {
-      synchronized (this) {
-        return keys.purge(clock.millis());
-      }
-    }, false);
-  }
-
-  /** Dedupe keys held in memory. */
+  /** Dedupe keys held on the heap: those of the segments not yet compacted. */
   public synchronized int dedupeKeys() {
     return keys.size();
+  }
+
+  /** Heap taken by the dedupe key tables in bytes: fixed by {@code memoryKeys}, whatever the traffic. */
+  public synchronized long dedupeHeapBytes() {
+    return keys.heapBytes();
+  }
+
+  /** Dedupe keys in key files on disk (a key in two files not yet merged counts twice). */
+  public long spilledKeys() {
+    return writer.spilledKeys().keys();
+  }
+
+  /** Key files on disk. */
+  public int keyFiles() {
+    return writer.spilledKeys().files().size();
+  }
+
+  /** Offers answered as duplicates because a key file held one of their keys. */
+  public long spilledDuplicates() {
+    return writer.spilledDuplicates();
   }
 
   /** For tests: where compactions report their progress. */
@@ -207,7 +256,6 @@ public final class JournalInbox implements Inbox {
       return Future.succeededFuture();
     }
     closed = true;
-    vertx.cancelTimer(purgeTimer);
     vertx.cancelTimer(probeTimer);
     attempts.handBackWaiting();
     return lanes.idle().compose(v -> vertx.executeBlocking(() -> {
@@ -222,7 +270,6 @@ public final class JournalInbox implements Inbox {
    */
   Future<Void> crash() {
     closed = true;
-    vertx.cancelTimer(purgeTimer);
     vertx.cancelTimer(probeTimer);
     attempts.handBackWaiting();
     return vertx.executeBlocking(() -> {

@@ -10,15 +10,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the records on disk add up to: messages recorded but not yet answered (in arrival order)
- * and every dedupe key with its expiry. Built by replay: at start-up from every journal file, and
- * by each compaction from the files it folds together, so a compaction writes exactly what was
- * durable, never what is still waiting for its fsync. Not kept afterwards.
+ * What the records on disk add up to: messages recorded but not yet answered (in arrival order,
+ * with the expiry their keys were recorded with), and the dedupe keys met on the way, handed to a
+ * {@link KeySink} instead of being kept here. Built by replay: at start-up from the base (keys
+ * ignored: compactions spilled them already) and the segment appended to (keys to the in-memory
+ * table), and by each compaction from the files it folds together (keys to the spill), so a
+ * compaction writes exactly what was durable, never what is still waiting for its fsync. Not kept
+ * afterwards.
  */
 final class JournalState {
 
+  /** Where replay puts the dedupe keys it meets. */
+  @FunctionalInterface
+  interface KeySink {
+    KeySink IGNORE = (key, expires) -> {};
+
+    void key(String key, long expiresAt);
+  }
+
   private final Map<String, InboundMessage> pending = new LinkedHashMap<>();
-  private final Map<String, Long> keyExpiry = new HashMap<>();
+  private final Map<String, Long> pendingExpiry = new HashMap<>();
+  private KeySink keys = KeySink.IGNORE;
+  private boolean keysRecords;
+
+  /** Sends the keys of the records applied from now on to {@code sink}. */
+  void keysTo(KeySink sink) {
+    this.keys = sink;
+  }
 
   /** Applies one record; records about unknown ids (already compacted away) are ignored. */
   void apply(JournalRecord record) {
@@ -34,18 +52,24 @@ final class JournalState {
     switch (record.type()) {
       case OFFER -> {
         InboundMessage message = toMessage(body);
-        pending.putIfAbsent(message.id(), message);
         long expires = body.getLong("expiresAt", 0L);
-        message.dedupeKeys().forEach(k -> keyExpiry.merge(k, expires, Math::max));
+        if (pending.putIfAbsent(message.id(), message) == null) {
+          pendingExpiry.put(message.id(), expires);
+        }
+        message.dedupeKeys().forEach(k -> keys.key(k, expires));
       }
       case DONE, FAILED -> {
         String id = body.getString("id");
         if (id != null) {
           pending.remove(id);
+          pendingExpiry.remove(id);
         }
       }
-      case KEYS -> body.getJsonObject("keys", new JsonObject())
-          .forEach(e -> keyExpiry.merge(e.getKey(), ((Number) e.getValue()).longValue(), Math::max));
+      case KEYS -> {
+        JsonObject chunk = body.getJsonObject("keys", new JsonObject());
+        keysRecords |= !chunk.isEmpty();
+        chunk.forEach(e -> keys.key(e.getKey(), ((Number) e.getValue()).longValue()));
+      }
     }
   }
 
@@ -54,36 +78,24 @@ final class JournalState {
     return List.copyOf(pending.values());
   }
 
-  /** Unexpired dedupe keys with their expiry in epoch milliseconds. */
-  Map<String, Long> liveKeys(long nowMillis) {
-    keyExpiry.values().removeIf(expires -> expires <= nowMillis);
-    return keyExpiry;
+  /**
+   * Whether a KEYS record with keys was applied: a base written by a version that kept every key
+   * in the base, which start-up converts into a key file once.
+   */
+  boolean sawKeysRecords() {
+    return keysRecords;
   }
 
   /**
-   * The records a fresh base needs to say the same: the pending messages, then the keys of
-   * answered ones in chunks. Consumes the keys: the state is not used afterwards.
+   * The records a fresh base needs: the pending messages with the expiry they were recorded with
+   * ({@code fallbackExpiry} for a record without one). Their keys and those of answered messages
+   * are in the key files by then.
    */
-  List<JournalRecord> snapshot(long nowMillis, long keyExpiryOfPending) {
-    List<JournalRecord> out = new ArrayList<>();
-    Map<String, Long> keys = keyExpiry;
-    keys.values().removeIf(expires -> expires <= nowMillis);
+  List<JournalRecord> snapshot(long fallbackExpiry) {
+    List<JournalRecord> out = new ArrayList<>(pending.size());
     for (InboundMessage m : pending.values()) {
-      long expires = m.dedupeKeys().stream().mapToLong(k -> keys.getOrDefault(k, keyExpiryOfPending)).max()
-          .orElse(keyExpiryOfPending);
-      out.add(offer(m, expires));
-      m.dedupeKeys().forEach(keys::remove);
-    }
-    JsonObject chunk = new JsonObject();
-    for (Map.Entry<String, Long> e : keys.entrySet()) {
-      chunk.put(e.getKey(), e.getValue());
-      if (chunk.size() == 1000) {
-        out.add(new JournalRecord(JournalRecord.Type.KEYS, new JsonObject().put("keys", chunk)));
-        chunk = new JsonObject();
-      }
-    }
-    if (!chunk.isEmpty()) {
-      out.add(new JournalRecord(JournalRecord.Type.KEYS, new JsonObject().put("keys", chunk)));
+      long expires = pendingExpiry.getOrDefault(m.id(), 0L);
+      out.add(offer(m, expires > 0 ? expires : fallbackExpiry));
     }
     return out;
   }

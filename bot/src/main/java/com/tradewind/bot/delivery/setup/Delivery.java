@@ -63,8 +63,9 @@ public record Delivery(Inbox inbox, ConversationStore conversations, Optional<Re
           "memory (messages are lost on a crash)", Optional.empty());
     }
     Path dir = dataDir.resolve("inbox");
-    JournalOptions journal = new JournalOptions(dir, options.dedupeFor(), options.retry(),
-        options.journalCompactBytes(), JournalOptions.defaults(dir).minFreeBytes());
+    JournalOptions defaults = JournalOptions.defaults(dir);
+    JournalOptions journal = new JournalOptions(dir, options.dedupeFor(), options.slackDedupeFor(), options.retry(),
+        options.journalCompactBytes(), defaults.minFreeBytes(), options.dedupeMemoryKeys(), defaults.maxKeyFiles());
     try {
       JournalInbox inbox = JournalInbox.open(vertx, journal, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
       return new Delivery(inbox, local, Optional.empty(), inbox::writable, inbox.counters(),

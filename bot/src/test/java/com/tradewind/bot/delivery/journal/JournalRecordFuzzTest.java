@@ -90,7 +90,8 @@ class JournalRecordFuzzTest {
       System.arraycopy(garbage, 0, file, good.length, garbage.length);
       java.nio.file.Files.write(dir.resolve(JournalFile.NAME), file);
       JournalState state = new JournalState();
-      try (JournalFile journal = JournalFile.open(dir, state, 0)) {
+      try (JournalFile journal = JournalFile.open(dir, state, JournalState.KeySink.IGNORE, 0, 1, 2,
+          CompactionSteps.NONE)) {
         assertTrue(state.pending().stream().anyMatch(m -> m.id().equals("m1")));
         assertTrue(journal.size() >= good.length);
       }

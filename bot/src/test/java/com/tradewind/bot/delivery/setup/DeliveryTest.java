@@ -156,7 +156,8 @@ class DeliveryTest {
   void tooLittleFreeSpaceStopsStartUp() {
     var options = com.tradewind.bot.delivery.journal.JournalOptions.defaults(data.resolve("inbox"));
     var full = new com.tradewind.bot.delivery.journal.JournalOptions(options.dir(), options.dedupeFor(),
-        options.retry(), options.compactBytes(), Long.MAX_VALUE / 2);
+        options.slackDedupeFor(), options.retry(), options.compactBytes(), Long.MAX_VALUE / 2, options.memoryKeys(),
+        options.maxKeyFiles());
     Vertx vertx = Vertx.vertx();
     try {
       Throwable failure = JournalInbox.open(vertx, full, java.time.Clock.systemUTC())
