@@ -83,23 +83,38 @@ public final class DialogueEngine implements Dialogue {
     long started = System.nanoTime();
     String id = message.conversationId() != null ? message.conversationId()
         : message.channel() + ":" + (message.user() != null ? message.user() : UUID.randomUUID());
-    return languages.readyFor(message.text() == null ? "" : message.text()).compose(ready -> store.get(id)).compose(found -> {
-      ConversationState state = found.orElseGet(() -> ConversationState.start(id, clock.instant())).touched(clock.instant());
-      return respond(state, message).compose(result -> store.put(result.state()).map(v -> {
+    String text;
+    Entities found;
+    String rest;
+    try {
+      text = CONTROL.matcher(message.text() == null ? "" : message.text()).replaceAll(" ").strip();
+      found = entities.extract(text);
+      rest = withoutEntities(text, found);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e); // a failed turn, as it was when this ran inside the chain
+    }
+    // The language is detected before the state is read, off the event loop when it takes Lingua.
+    return languages.readyFor(message.text() == null ? "" : message.text()).compose(ready -> languages.detect(rest))
+        .compose(detected -> store.get(id).compose(stored -> {
+      ConversationState state = stored.orElseGet(() -> ConversationState.start(id, clock.instant())).touched(clock.instant());
+      return respond(state, message, new Read(text, found, rest, detected)).compose(result -> store.put(result.state()).map(v -> {
         observers.notify(message, result.turn(), result.asked(), result.failed(), started, clock.instant());
         return result.turn();
       }));
-    });
+    }));
   }
+
+  /** The message as read before the conversation's state: cleaned text, entities, the rest, its language. */
+  private record Read(String text, Entities found, String rest, java.util.Optional<com.tradewind.knowledge.lang.DetectedLanguage> detected) {}
 
   /** @param asked the knowledge base's answer when it was consulted, else null */
   private record Result(ConversationState state, Turn turn, com.tradewind.knowledge.search.Answer asked, boolean failed) {}
 
-  private Future<Result> respond(ConversationState state, IncomingMessage message) {
-    String text = CONTROL.matcher(message.text() == null ? "" : message.text()).replaceAll(" ").strip();
-    Entities found = entities.extract(text);
-    String rest = withoutEntities(text, found);
-    String lang = languages.resolve(rest, state.language());
+  private Future<Result> respond(ConversationState state, IncomingMessage message, Read read) {
+    String text = read.text();
+    Entities found = read.found();
+    String rest = read.rest();
+    String lang = languages.resolve(rest, state.language(), read.detected());
     state = state.withLanguage(lang);
     String replyLang = replies.replyLanguage(lang);
     String userLang = lang == null ? ReplyTemplates.FALLBACK : lang;

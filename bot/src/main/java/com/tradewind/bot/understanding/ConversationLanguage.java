@@ -42,8 +42,45 @@ public final class ConversationLanguage {
     return loaded.otherwiseEmpty();
   }
 
+  /**
+   * What the detector says of {@code text}, computed off the event loop when it takes Lingua's
+   * models (see {@link LanguageDetector#candidatesAsync}); for {@link #resolve(String, String, Optional)}.
+   * Call it once {@link #readyFor} has completed.
+   */
+  public Future<Optional<DetectedLanguage>> detect(String text) {
+    Scripts.Counts counts = Scripts.count(DIGITS.matcher(text).replaceAll(" "));
+    if (counts.cjk() == 0 && counts.words() == 0) {
+      return Future.succeededFuture(Optional.empty()); // resolve() keeps the conversation's language
+    }
+    if (!detector.modelsLoaded()) {
+      return Future.succeededFuture(detector.detectByScript(text));
+    }
+    var stage = detector.candidatesAsync(text);
+    if (stage.toCompletableFuture().isDone()) {
+      return Future.succeededFuture(best(stage.toCompletableFuture().join()));
+    }
+    Context context = Vertx.currentContext();
+    Future<java.util.List<DetectedLanguage>> ranked = context == null ? Future.fromCompletionStage(stage)
+        : Future.fromCompletionStage(stage, context);
+    return ranked.map(ConversationLanguage::best);
+  }
+
+  private static Optional<DetectedLanguage> best(java.util.List<DetectedLanguage> ranked) {
+    return ranked.isEmpty() ? Optional.empty() : Optional.of(ranked.get(0));
+  }
+
   /** The language after {@code text}, given the conversation's language so far (null at first). */
   public String resolve(String text, String current) {
+    // This runs on an event loop, which must never wait while 80 MB of models load: callers
+    // first wait for readyFor(text); should loading have failed, only the writing system decides.
+    return resolve(text, current, detector.modelsLoaded() ? detector.detect(text) : detector.detectByScript(text));
+  }
+
+  /**
+   * The language after {@code text}, given the conversation's language so far (null at first)
+   * and what {@link #detect} said of the text.
+   */
+  public String resolve(String text, String current, Optional<DetectedLanguage> detected) {
     // words counted without digits: a bare order number is not a sentence
     Scripts.Counts counts = Scripts.count(DIGITS.matcher(text).replaceAll(" "));
     int cjk = counts.cjk();
@@ -51,9 +88,6 @@ public final class ConversationLanguage {
     if (cjk == 0 && words == 0) {
       return current;
     }
-    // This runs on an event loop, which must never wait while 80 MB of models load: callers
-    // first wait for readyFor(text); should loading have failed, only the writing system decides.
-    Optional<DetectedLanguage> detected = detector.modelsLoaded() ? detector.detect(text) : detector.detectByScript(text);
     if (detected.isEmpty()) {
       return current;
     }

@@ -44,4 +44,20 @@ class ConversationLanguageTest {
       test.completeNow();
     }))));
   }
+
+  @Test
+  void aNewLatinTextIsDetectedOffTheEventLoopAndTheCallerContinuesOnIt(Vertx vertx, VertxTestContext test) {
+    LanguageDetector warm = new LanguageDetector(true, 100);
+    ConversationLanguage languages = new ConversationLanguage(warm);
+    Context context = vertx.getOrCreateContext();
+    String text = "chcę zwrócić towar, który przyszedł uszkodzony";
+    context.runOnContext(v -> languages.detect(text).onComplete(test.succeeding(detected -> test.verify(() -> {
+      assertSame(context, Vertx.currentContext(), "back on the caller's event loop");
+      assertEquals("pl", detected.orElseThrow().code());
+      assertEquals("pl", languages.resolve(text, "en", detected), "a clear sentence switches the conversation");
+      assertEquals(languages.resolve(text, "en"), languages.resolve(text, "en", detected), "same as detecting in place");
+      assertTrue(languages.detect("8123456789012345").result().isEmpty(), "a bare number says nothing");
+      test.completeNow();
+    }))));
+  }
 }

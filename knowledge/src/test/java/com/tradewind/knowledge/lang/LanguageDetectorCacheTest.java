@@ -32,4 +32,23 @@ class LanguageDetectorCacheTest {
     detector.detect("where is my order? ".repeat(40));
     assertEquals(0.0, detector.cacheHitRate(), "nothing cached, nothing hit");
   }
+
+  @Test
+  void theAsynchronousDetectionGivesTheSameAnswerAndFillsTheCache() throws Exception {
+    LanguageDetector async = new LanguageDetector(true, 100);
+    LanguageDetector sync = new LanguageDetector(true, 0);
+    java.util.Set<Thread> computedOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    for (String text : CHAT) {
+      var stage = async.candidatesAsync(text).toCompletableFuture();
+      stage.thenRun(() -> computedOn.add(Thread.currentThread()));
+      assertEquals(sync.candidates(text), stage.get(10, java.util.concurrent.TimeUnit.SECONDS), text);
+    }
+    for (String text : CHAT) {
+      // remembered now: answered at once, on the caller's thread, and counted as hits
+      org.junit.jupiter.api.Assertions.assertTrue(async.candidatesAsync(text).toCompletableFuture().isDone(), text);
+    }
+    assertEquals(0.5, async.cacheHitRate(), 1e-9, "one miss while computing, one hit after, per text");
+    org.junit.jupiter.api.Assertions.assertTrue(async.candidatesAsync("平台仲裁要多久").toCompletableFuture().isDone(),
+        "the script decides Chinese: no task");
+  }
 }
