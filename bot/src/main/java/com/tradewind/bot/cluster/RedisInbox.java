@@ -332,10 +332,9 @@ public final class RedisInbox implements Inbox {
   private void lost(String id) {
     if (held.remove(id)) {
       takenOver.incrementAndGet();
-      LOG.warn("inbox: message {} was taken over by another node while this one stalled; it answers it", id);
+      LOG.warn("inbox: message {} was taken over by another node while this one stalled; that node answers it", id);
     }
   }
-
 
   /** On the context: an entry read or claimed by this node. */
   private void accept(StreamEntry entry) {

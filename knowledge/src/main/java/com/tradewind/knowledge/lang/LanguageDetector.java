@@ -162,13 +162,13 @@ public final class LanguageDetector {
    * {@link #candidates}, computed as a task on the common pool when Lingua has work to do (a
    * Latin or Cyrillic text not in the cache, models loaded), otherwise at once. Lingua runs each
    * detection as fork/join tasks on that pool: called from a plain thread (an event loop), the
-   * caller blocks until pool threads have run them, while from inside the pool the caller runs
-   * them itself, which cost about a quarter less CPU per text, and the event loop goes on
+   * caller blocks until pool threads have run them; from inside the pool the caller helps run
+   * them (170 µs of CPU per chat text against 220–260 in a harness), and the event loop goes on
    * serving other requests meanwhile.
    */
   public CompletionStage<List<DetectedLanguage>> candidatesAsync(String text) {
     // (the map view's look-up counts neither a hit nor a miss: candidates() counts the one that happens)
-    if (!modelsLoaded || text.length() > CACHED_TEXT_LENGTH || recent.asMap().containsKey(text)) {
+    if (!modelsLoaded || recent.asMap().containsKey(text)) {
       return CompletableFuture.completedFuture(candidates(text));
     }
     ScriptCounts counts = ScriptCounts.of(text);
