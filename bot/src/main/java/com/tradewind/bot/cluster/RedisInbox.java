@@ -84,40 +84,33 @@ public final class RedisInbox implements Inbox {
       """;
 
   /**
-   * KEYS: stream. ARGV: group, this consumer, entry ids…. Per id: 1 when this consumer still owns
-   * it (its idle time is reset, which tells the others this node is alive), 2 when another
-   * consumer took it over, 0 when it is no longer pending (answered and removed).
+   * Whether this consumer still owns a pending entry: 1 when it does (its idle time is then reset,
+   * which tells the others this node is alive), 2 when another consumer took it over, 0 when it
+   * is no longer pending (answered and removed).
    */
-  private static final String RENEW = """
+  private static final String OWNERSHIP = """
+      local function ownership(stream, group, consumer, id)
+        local p = redis.call('XPENDING', stream, group, id, id, 1)
+        if #p == 0 then return 0 end
+        if p[1][2] ~= consumer then return 2 end
+        redis.call('XCLAIM', stream, group, consumer, 0, id, 'JUSTID')
+        return 1
+      end
+      """;
+
+  /** KEYS: stream. ARGV: group, this consumer, entry ids…. The {@link #OWNERSHIP} of each. */
+  private static final String RENEW = OWNERSHIP + """
       local states = {}
       for i = 3, #ARGV do
-        local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[i], ARGV[i], 1)
-        if #p == 0 then
-          states[#states + 1] = 0
-        elseif p[1][2] == ARGV[2] then
-          redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[i], 'JUSTID')
-          states[#states + 1] = 1
-        else
-          states[#states + 1] = 2
-        end
+        states[#states + 1] = ownership(KEYS[1], ARGV[1], ARGV[2], ARGV[i])
       end
       return states
       """;
 
-  /** KEYS: order hash, stream. ARGV: group, this consumer, entry id. The conversation's done counter and {@link #RENEW}'s state. */
-  private static final String TURN = """
+  /** KEYS: order hash, stream. ARGV: group, this consumer, entry id. The conversation's done counter and the entry's {@link #OWNERSHIP}. */
+  private static final String TURN = OWNERSHIP + """
       local done = tonumber(redis.call('HGET', KEYS[1], 'done') or '0')
-      local p = redis.call('XPENDING', KEYS[2], ARGV[1], ARGV[3], ARGV[3], 1)
-      local state = 0
-      if #p > 0 then
-        if p[1][2] == ARGV[2] then
-          redis.call('XCLAIM', KEYS[2], ARGV[1], ARGV[2], 0, ARGV[3], 'JUSTID')
-          state = 1
-        else
-          state = 2
-        end
-      end
-      return {done, state}
+      return {done, ownership(KEYS[2], ARGV[1], ARGV[2], ARGV[3])}
       """;
 
   private static final int READ_COUNT = 64;

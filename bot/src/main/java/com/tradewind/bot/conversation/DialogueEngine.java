@@ -83,18 +83,19 @@ public final class DialogueEngine implements Dialogue {
     long started = System.nanoTime();
     String id = message.conversationId() != null ? message.conversationId()
         : message.channel() + ":" + (message.user() != null ? message.user() : UUID.randomUUID());
+    String raw = message.text() == null ? "" : message.text();
     String text;
     Entities found;
     String rest;
     try {
-      text = CONTROL.matcher(message.text() == null ? "" : message.text()).replaceAll(" ").strip();
+      text = CONTROL.matcher(raw).replaceAll(" ").strip();
       found = entities.extract(text);
       rest = withoutEntities(text, found);
     } catch (RuntimeException e) {
       return Future.failedFuture(e); // a failed turn, as it was when this ran inside the chain
     }
     // The language is detected before the state is read, off the event loop when it takes Lingua.
-    return languages.readyFor(message.text() == null ? "" : message.text()).compose(ready -> languages.detect(rest))
+    return languages.readyFor(raw).compose(ready -> languages.detect(rest))
         .compose(detected -> store.get(id).compose(stored -> {
       ConversationState state = stored.orElseGet(() -> ConversationState.start(id, clock.instant())).touched(clock.instant());
       return respond(state, message, new Read(text, found, rest, detected)).compose(result -> store.put(result.state()).map(v -> {

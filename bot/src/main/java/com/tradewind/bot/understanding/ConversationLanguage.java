@@ -32,7 +32,7 @@ public final class ConversationLanguage {
     if (detector.modelsLoaded() || detector.detectByScript(text).isPresent()) {
       return Future.succeededFuture();
     }
-    Scripts.Counts counts = Scripts.count(DIGITS.matcher(text).replaceAll(" "));
+    Scripts.Counts counts = wordsAndHan(text);
     if (counts.words() == 0) {
       return Future.succeededFuture();
     }
@@ -48,7 +48,7 @@ public final class ConversationLanguage {
    * Call it once {@link #readyFor} has completed.
    */
   public Future<Optional<DetectedLanguage>> detect(String text) {
-    Scripts.Counts counts = Scripts.count(DIGITS.matcher(text).replaceAll(" "));
+    Scripts.Counts counts = wordsAndHan(text);
     if (counts.cjk() == 0 && counts.words() == 0) {
       return Future.succeededFuture(Optional.empty()); // resolve() keeps the conversation's language
     }
@@ -69,6 +69,11 @@ public final class ConversationLanguage {
     return ranked.isEmpty() ? Optional.empty() : Optional.of(ranked.get(0));
   }
 
+  /** Words and Han characters, digits left out: a bare order number is not a sentence. */
+  private static Scripts.Counts wordsAndHan(String text) {
+    return Scripts.count(DIGITS.matcher(text).replaceAll(" "));
+  }
+
   /** The language after {@code text}, given the conversation's language so far (null at first). */
   public String resolve(String text, String current) {
     // This runs on an event loop, which must never wait while 80 MB of models load: callers
@@ -81,8 +86,7 @@ public final class ConversationLanguage {
    * and what {@link #detect} said of the text.
    */
   public String resolve(String text, String current, Optional<DetectedLanguage> detected) {
-    // words counted without digits: a bare order number is not a sentence
-    Scripts.Counts counts = Scripts.count(DIGITS.matcher(text).replaceAll(" "));
+    Scripts.Counts counts = wordsAndHan(text);
     int cjk = counts.cjk();
     int words = counts.words();
     if (cjk == 0 && words == 0) {
