@@ -22,20 +22,24 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TradewindConfig config = TradewindConfig.load(System.getenv());
     var opsOptions = com.tradewind.bot.ops.OpsOptions.load(System.getenv(), config.knowledge().dataDir());
-    var metrics = com.tradewind.bot.metrics.BotMetrics.create();
-    Vertx vertx = com.tradewind.bot.metrics.MeteredVertx.create(metrics);
     // Language models load in the background: the index alone decides readiness, and Han, kana,
     // Hangul and Arabic questions never need the models.
     LanguageDetector detector = new LanguageDetector(false);
-    KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector);
-    knowledge.open(); // on a worker, while the rest starts up: readiness waits for the index alone
+    // The index opens and the intent classifier trains on threads of their own from here on, while
+    // this one builds Vert.x and the rest.
+    var opening = StartupTask.start("knowledge-open", () -> KnowledgeService.openIndex(config.knowledge(), detector));
+    var dialogueData = StartupTask.start("dialogue-load",
+        () -> com.tradewind.bot.conversation.DialogueData.load(config.conversation()));
+    var metrics = com.tradewind.bot.metrics.BotMetrics.create();
+    Vertx vertx = com.tradewind.bot.metrics.MeteredVertx.create(metrics);
+    KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector, opening.future());
     // Before the HTTP server: a data folder that cannot hold the inbox journal stops start-up here.
     var delivery = com.tradewind.bot.delivery.setup.Delivery.start(vertx, config.delivery(), config.conversation(),
         config.knowledge().dataDir());
     LOG.info("inbox: {}", delivery.description());
     var commerce = com.tradewind.bot.commerce.CommerceAssembly.fromEnv(vertx, System.getenv(),
         config.conversation().sampleOrders());
-    var dialogue = com.tradewind.bot.conversation.DialogueAssembly.build(config.conversation(), knowledge, detector,
+    var dialogue = com.tradewind.bot.conversation.DialogueAssembly.build(dialogueData.get(), knowledge, detector,
         delivery.conversations(), commerce.desk());
     var handoff = com.tradewind.bot.handoff.HandoffAssembly.build(vertx, config, dialogue, delivery.redis(),
         java.time.Clock.systemUTC()).start();

@@ -6,10 +6,8 @@ import com.tradewind.bot.commerce.CommerceLookup;
 import com.tradewind.bot.commerce.OrderAccess;
 import com.tradewind.bot.config.ConversationOptions;
 import com.tradewind.bot.knowledge.KnowledgeService;
-import com.tradewind.bot.replies.ReplyTemplates;
 import com.tradewind.bot.understanding.ConversationLanguage;
 import com.tradewind.bot.understanding.EntityExtractor;
-import com.tradewind.bot.understanding.IntentClassifier;
 import com.tradewind.connectors.commerce.sample.SampleStore;
 import com.tradewind.knowledge.lang.LanguageDetector;
 import java.io.IOException;
@@ -47,12 +45,18 @@ public final class DialogueAssembly {
    */
   public static DialogueEngine build(ConversationOptions options, KnowledgeService knowledge, LanguageDetector detector,
       ConversationStore store, CommerceLookup commerce) throws IOException {
+    return build(DialogueData.load(options), knowledge, detector, store, commerce);
+  }
+
+  /** From data loaded beforehand (see {@link DialogueData}). */
+  public static DialogueEngine build(DialogueData data, KnowledgeService knowledge, LanguageDetector detector,
+      ConversationStore store, CommerceLookup commerce) {
     return new DialogueEngine(
         store,
         new ConversationLanguage(detector),
-        IntentClassifier.load(options.intentsDir()),
+        data.intents(),
         new EntityExtractor(),
-        ReplyTemplates.load(options.repliesDir()),
+        data.replies(),
         commerce,
         knowledge,
         Clock.systemUTC());

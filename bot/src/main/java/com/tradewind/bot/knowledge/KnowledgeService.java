@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,8 @@ public final class KnowledgeService {
   private FolderWatcher watcher;
   /** The index being opened or open, once {@link #open} was called. */
   private Future<KnowledgeBase> opening;
+  /** An opening started before this service existed (see {@link #openIndex}), or null. */
+  private final CompletableFuture<KnowledgeBase> early;
   /**
    * Answers to recent questions: support traffic repeats the same questions all day, and an
    * answer only changes when the index does, so the cache is emptied after every refresh.
@@ -43,9 +46,45 @@ public final class KnowledgeService {
           .expireAfterWrite(java.time.Duration.ofMinutes(30)).recordStats().build();
 
   public KnowledgeService(Vertx vertx, KnowledgeOptions options, LanguageDetector detector) {
+    this(vertx, options, detector, null);
+  }
+
+  /**
+   * A service that continues an opening of {@link #openIndex} started elsewhere; {@code early} may be null.
+   * The options and detector must be the ones the opening was started with.
+   */
+  public KnowledgeService(Vertx vertx, KnowledgeOptions options, LanguageDetector detector,
+      CompletableFuture<KnowledgeBase> early) {
     this.vertx = vertx;
     this.options = options;
     this.detector = detector;
+    this.early = early;
+    if (early != null) {
+      // on the opening thread when it finishes later, here when it already has
+      early.thenAccept(kb -> {
+        base = kb;
+        if (kb.passageCount() > 0) {
+          ready = true;
+        }
+      });
+    }
+  }
+
+  /**
+   * Opens the index on the calling thread, logging when it is searchable. {@code serve} calls it
+   * on a thread of its own before Vert.x exists, so that Lucene's, the analyzers' and the
+   * glossary's classes load while the main thread builds the rest of the bot (both paths were
+   * about as long), and hands the result to {@link #KnowledgeService(Vertx, KnowledgeOptions,
+   * LanguageDetector, CompletableFuture)}.
+   */
+  public static KnowledgeBase openIndex(KnowledgeOptions options, LanguageDetector detector) throws IOException {
+    long begin = System.nanoTime();
+    KnowledgeBase kb = KnowledgeBase.open(options, detector);
+    if (kb.passageCount() > 0) {
+      LOG.info("knowledge base searchable: index opened in {} ms, {} ms after the process started",
+          (System.nanoTime() - begin) / 1_000_000, sinceProcessStart());
+    }
+    return kb;
   }
 
   /**
@@ -55,17 +94,15 @@ public final class KnowledgeService {
    */
   public synchronized Future<KnowledgeBase> open() {
     if (opening == null) {
-      opening = vertx.executeBlocking(() -> {
-        long begin = System.nanoTime();
-        KnowledgeBase kb = KnowledgeBase.open(options, detector);
-        base = kb;
-        if (kb.passageCount() > 0) {
-          ready = true; // searchable now; the first refresh only catches up with edits
-          LOG.info("knowledge base searchable: index opened in {} ms, {} ms after the process started",
-              (System.nanoTime() - begin) / 1_000_000, sinceProcessStart());
-        }
-        return kb;
-      }, false);
+      opening = early != null ? Future.fromCompletionStage(early, vertx.getOrCreateContext())
+          : vertx.executeBlocking(() -> {
+            KnowledgeBase kb = openIndex(options, detector);
+            base = kb;
+            if (kb.passageCount() > 0) {
+              ready = true; // searchable now; the first refresh only catches up with edits
+            }
+            return kb;
+          }, false);
     }
     return opening;
   }
@@ -155,7 +192,7 @@ public final class KnowledgeService {
   public Future<Void> close() {
     Future<KnowledgeBase> inFlight;
     synchronized (this) {
-      inFlight = opening;
+      inFlight = opening == null && early != null ? open() : opening;
     }
     // an index still opening is closed once open, not left locked
     Future<?> opened = inFlight == null ? Future.succeededFuture() : inFlight.otherwiseEmpty();

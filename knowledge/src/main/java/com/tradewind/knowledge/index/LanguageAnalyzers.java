@@ -1,8 +1,8 @@
 package com.tradewind.knowledge.index;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
@@ -22,13 +22,17 @@ import org.apache.lucene.analysis.tr.TurkishAnalyzer;
  * One analyzer per language (stemming and stop words of that language), and a field-name based
  * wrapper: a field named {@code body_es} is analyzed as Spanish. Languages without a dedicated
  * analyzer fall back to the standard one.
+ *
+ * <p>Each language's analyzer is built the first time that language is used: Polish alone loads
+ * a stemmer table of a few hundred kilobytes, and building all of them was a quarter of opening
+ * an existing index, on the way to readiness, for languages most questions never touch.
  */
 public final class LanguageAnalyzers {
 
   /** Languages with their own analysis chain. */
   public static final Set<String> LANGUAGES = Set.of("zh", "en", "es", "ru", "pt", "fr", "de", "ar", "it", "pl", "tr");
 
-  private final Map<String, Analyzer> byLanguage = new HashMap<>();
+  private final Map<String, Analyzer> byLanguage = new ConcurrentHashMap<>();
   private final Analyzer fallback = new StandardAnalyzer();
   private final ChineseAnalysis chinese;
   private final Analyzer perField;
@@ -39,16 +43,6 @@ public final class LanguageAnalyzers {
     this.chinese = chinese;
     byLanguage.put("zh", chinese == ChineseAnalysis.SMARTCN ? new SmartChineseAnalyzer() : new CjkBigramAnalyzer(true));
     chineseQuery = chinese == ChineseAnalysis.SMARTCN ? byLanguage.get("zh") : new CjkBigramAnalyzer(false);
-    byLanguage.put("en", new EnglishAnalyzer());
-    byLanguage.put("es", new SpanishAnalyzer());
-    byLanguage.put("ru", new RussianAnalyzer());
-    byLanguage.put("pt", new PortugueseAnalyzer());
-    byLanguage.put("fr", new FrenchAnalyzer());
-    byLanguage.put("de", new GermanAnalyzer());
-    byLanguage.put("ar", new ArabicAnalyzer());
-    byLanguage.put("it", new ItalianAnalyzer());
-    byLanguage.put("pl", new PolishAnalyzer());
-    byLanguage.put("tr", new TurkishAnalyzer());
     perField = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
       @Override
       protected Analyzer getWrappedAnalyzer(String fieldName) {
@@ -82,7 +76,27 @@ public final class LanguageAnalyzers {
 
   /** The analyzer for a language code; unknown codes get the standard analyzer. */
   public Analyzer forLanguage(String code) {
-    return byLanguage.getOrDefault(code, fallback);
+    Analyzer analyzer = code == null ? fallback : byLanguage.get(code);
+    if (analyzer != null) {
+      return analyzer;
+    }
+    return LANGUAGES.contains(code) ? byLanguage.computeIfAbsent(code, LanguageAnalyzers::create) : fallback;
+  }
+
+  private static Analyzer create(String code) {
+    return switch (code) {
+      case "en" -> new EnglishAnalyzer();
+      case "es" -> new SpanishAnalyzer();
+      case "ru" -> new RussianAnalyzer();
+      case "pt" -> new PortugueseAnalyzer();
+      case "fr" -> new FrenchAnalyzer();
+      case "de" -> new GermanAnalyzer();
+      case "ar" -> new ArabicAnalyzer();
+      case "it" -> new ItalianAnalyzer();
+      case "pl" -> new PolishAnalyzer();
+      case "tr" -> new TurkishAnalyzer();
+      default -> throw new IllegalArgumentException("no analyzer for " + code); // "zh" is built eagerly
+    };
   }
 
   /** The language whose fields a passage of {@code code} is indexed in. */

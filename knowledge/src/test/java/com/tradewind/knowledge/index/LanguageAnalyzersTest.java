@@ -13,6 +13,17 @@ class LanguageAnalyzersTest {
   private final TermAnalysis smart = new TermAnalysis(new LanguageAnalyzers(ChineseAnalysis.SMARTCN));
 
   @Test
+  void eachLanguageGetsOneAnalyzerBuiltOnFirstUseAndUnknownOnesTheStandardOne() {
+    LanguageAnalyzers analyzers = new LanguageAnalyzers(ChineseAnalysis.BIGRAM);
+    org.apache.lucene.analysis.Analyzer polish = analyzers.forLanguage("pl");
+    org.junit.jupiter.api.Assertions.assertInstanceOf(org.apache.lucene.analysis.pl.PolishAnalyzer.class, polish);
+    org.junit.jupiter.api.Assertions.assertSame(polish, analyzers.forLanguage("pl"));
+    org.apache.lucene.analysis.Analyzer standard = analyzers.forLanguage("xx");
+    org.junit.jupiter.api.Assertions.assertInstanceOf(org.apache.lucene.analysis.standard.StandardAnalyzer.class, standard);
+    org.junit.jupiter.api.Assertions.assertSame(standard, analyzers.forLanguage(null));
+  }
+
+  @Test
   void chineseBigramsWithUnigramsInTheIndexAndBigramsInQueries() {
     assertEquals(List.of("仲", "仲裁", "裁"), bigram.tokens("仲裁", "zh"));
     assertEquals(List.of("仲裁", "裁要", "要多", "多久"), bigram.queryTokens("仲裁要多久", "zh"));
