@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Interrogatives and function words per language, analyzed like the index, so that coverage of
@@ -16,10 +19,14 @@ import java.util.Set;
  */
 final class QuestionWords {
 
-  private final Map<String, Set<String>> tokensByLanguage = new HashMap<>();
+  private final TermAnalysis analysis;
+  /** The words as listed, per language; analyzed the first time a language is asked about. */
+  private final Map<String, List<String>> wordsByLanguage = new HashMap<>();
+  private final Map<String, Set<String>> tokensByLanguage = new ConcurrentHashMap<>();
   private final Map<String, java.util.List<String>> quantityPhrases = new HashMap<>();
 
   QuestionWords(TermAnalysis analysis) {
+    this.analysis = analysis;
     try (var in = QuestionWords.class.getResourceAsStream("question-words.txt");
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
@@ -28,13 +35,11 @@ final class QuestionWords {
           continue;
         }
         String[] parts = line.split("\t");
-        String lang = parts[0];
-        Set<String> tokens = tokensByLanguage.computeIfAbsent(lang, l -> new HashSet<>());
+        List<String> words = wordsByLanguage.computeIfAbsent(parts[0], l -> new ArrayList<>());
         for (int i = 1; i < parts.length; i++) {
           for (String word : parts[i].split(" ")) {
             if (!word.isBlank()) {
-              tokens.add(word);
-              tokens.addAll(analysis.tokens(word, lang));
+              words.add(word);
             }
           }
         }
@@ -69,6 +74,24 @@ final class QuestionWords {
   }
 
   boolean contains(String lang, String token) {
-    return tokensByLanguage.getOrDefault(lang, Set.of()).contains(token);
+    Set<String> tokens = tokensByLanguage.get(lang);
+    if (tokens == null) {
+      // Analyzing every language's list up front built all eleven analyzers while the index
+      // opened, on the way to readiness; a language's list is analyzed at its first question.
+      List<String> words = wordsByLanguage.get(lang);
+      if (words == null) {
+        return false;
+      }
+      tokens = tokensByLanguage.computeIfAbsent(lang, l -> analyzed(l, words));
+    }
+    return tokens.contains(token);
+  }
+
+  private Set<String> analyzed(String lang, List<String> words) {
+    Set<String> tokens = new HashSet<>(words);
+    for (String word : words) {
+      tokens.addAll(analysis.tokens(word, lang));
+    }
+    return Set.copyOf(tokens);
   }
 }
