@@ -20,18 +20,24 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Start-up is mostly class loading and one-off work, one thread at a time: Vert.x (with its
+    // metrics), the index and the intent classifier each get a thread of their own, and this one
+    // joins them where it needs them.
+    var engine = StartupTask.start("vertx-start", () -> {
+      var registry = com.tradewind.bot.metrics.BotMetrics.create();
+      return java.util.Map.entry(registry, com.tradewind.bot.metrics.MeteredVertx.create(registry));
+    });
+    // A bad value fails here with exit code 2 (TradewindCommand.main exits, Vert.x or not).
     TradewindConfig config = TradewindConfig.load(System.getenv());
     var opsOptions = com.tradewind.bot.ops.OpsOptions.load(System.getenv(), config.knowledge().dataDir());
     // Language models load in the background: the index alone decides readiness, and Han, kana,
     // Hangul and Arabic questions never need the models.
     LanguageDetector detector = new LanguageDetector(false);
-    // The index opens and the intent classifier trains on threads of their own from here on, while
-    // this one builds Vert.x and the rest.
     var opening = StartupTask.start("knowledge-open", () -> KnowledgeService.openIndex(config.knowledge(), detector));
     var dialogueData = StartupTask.start("dialogue-load",
         () -> com.tradewind.bot.conversation.DialogueData.load(config.conversation()));
-    var metrics = com.tradewind.bot.metrics.BotMetrics.create();
-    Vertx vertx = com.tradewind.bot.metrics.MeteredVertx.create(metrics);
+    var metrics = engine.get().getKey();
+    Vertx vertx = engine.get().getValue();
     KnowledgeService knowledge = new KnowledgeService(vertx, config.knowledge(), detector, opening.future());
     // Before the HTTP server: a data folder that cannot hold the inbox journal stops start-up here.
     var delivery = com.tradewind.bot.delivery.setup.Delivery.start(vertx, config.delivery(), config.conversation(),

@@ -1,8 +1,10 @@
 package com.tradewind.bot.cli;
 
 import com.tradewind.bot.config.ConfigException;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,10 +69,19 @@ public final class TradewindCommand implements Runnable {
 
   public static void main(String[] args) {
     com.tradewind.knowledge.lang.LanguageDetector.sizeCommonPool();
+    if (args.length == 1 && args[0].equals("serve")) {
+      // How the bot runs, and the one command whose start-up time matters: it takes no options,
+      // so picocli's model (a tenth of a second of this thread on the way to readiness) is not
+      // built. "serve --help" and everything else go through picocli.
+      int code = run(new ServeCommand(), new PrintWriter(System.err, true));
+      if (code != 0) {
+        System.exit(code);
+      }
+      return;
+    }
     CommandLine cli = commandLine(args);
-    // Expected failures (bad configuration, unreadable folder) are one clear line, not a stack trace.
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof ConfigException || e instanceof java.io.IOException || e instanceof IllegalArgumentException) {
+      if (isExpected(e)) {
         commandLine.getErr().println("error: " + e.getMessage());
         return 2;
       }
@@ -81,5 +92,23 @@ public final class TradewindCommand implements Runnable {
         && cli.getParseResult().subcommand().commandSpec().name().equals("serve"))) {
       System.exit(code);
     }
+  }
+
+  /** Calls a command as picocli would: an expected failure is one line on {@code err} and exit code 2. */
+  static int run(Callable<Integer> command, PrintWriter err) {
+    try {
+      return command.call();
+    } catch (Exception e) {
+      if (isExpected(e)) {
+        err.println("error: " + e.getMessage());
+        return 2;
+      }
+      throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+    }
+  }
+
+  /** Bad configuration, an unreadable folder: one clear line, not a stack trace. */
+  private static boolean isExpected(Exception e) {
+    return e instanceof ConfigException || e instanceof java.io.IOException || e instanceof IllegalArgumentException;
   }
 }

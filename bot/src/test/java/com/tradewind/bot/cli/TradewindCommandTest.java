@@ -49,4 +49,20 @@ class TradewindCommandTest {
       assertTrue(out.toString().startsWith("Usage: tradewind " + name), out.toString());
     }
   }
+
+  @Test
+  void aCommandRunWithoutPicocliReportsExpectedFailuresAsPicocliDoes() {
+    StringWriter err = new StringWriter();
+    int code = TradewindCommand.run(() -> {
+      throw new com.tradewind.bot.config.ConfigException("http.port", "must be a whole number, was 'abc'");
+    }, new PrintWriter(err, true));
+    assertEquals(2, code);
+    assertEquals("error: configuration http.port (env TRADEWIND_HTTP_PORT): must be a whole number, was 'abc'",
+        err.toString().strip());
+    assertEquals(0, TradewindCommand.run(() -> 0, new PrintWriter(err, true)));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> TradewindCommand.run(() -> {
+          throw new IllegalStateException("a bug");
+        }, new PrintWriter(err, true)), "unexpected failures are not dressed up as configuration errors");
+  }
 }
