@@ -2,7 +2,6 @@ package com.tradewind.bot.metrics;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 
 /** A Vert.x instance whose HTTP server, clients, event bus and pools report into the bot's registry. */
@@ -12,6 +11,6 @@ public final class MeteredVertx {
 
   public static Vertx create(BotMetrics metrics) {
     VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
-    return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(metrics.registry())).build();
+    return Vertx.builder().with(options).withMetrics(new StartSafeMetricsFactory(metrics.registry())).build();
   }
 }
