@@ -14,8 +14,10 @@ import picocli.CommandLine.Command;
     description = "Self-hostable support assistant for cross-border e-commerce.")
 public final class TradewindCommand implements Runnable {
 
-  /** Every subcommand, in the order usage lists them. */
-  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+  /** Every subcommand, in the order usage lists them; a holder, so that plain {@code serve} never builds it. */
+  private static final class Subcommands {
+    static final Map<String, Supplier<Object>> ALL = subcommands();
+  }
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -47,7 +49,7 @@ public final class TradewindCommand implements Runnable {
   /** The command line with every subcommand, for usage, help and tests. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new TradewindCommand());
-    SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+    Subcommands.ALL.forEach((name, command) -> cli.addSubcommand(name, command.get()));
     return cli;
   }
 
@@ -58,7 +60,7 @@ public final class TradewindCommand implements Runnable {
    * still see all of them.
    */
   static CommandLine commandLine(String[] args) {
-    Supplier<Object> only = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+    Supplier<Object> only = args.length > 0 ? Subcommands.ALL.get(args[0]) : null;
     if (only == null) {
       return commandLine();
     }
