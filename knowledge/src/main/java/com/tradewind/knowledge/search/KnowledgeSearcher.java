@@ -213,7 +213,8 @@ public final class KnowledgeSearcher {
         float boost = (float) (target.equals(fieldLang) ? options.expansionBoost() : options.expansionBoost() * 0.6);
         if (marked) {
           // The index marked each synonym wherever it occurs: one term query per synonym and
-          // field, and none for synonyms no passage holds.
+          // field (on the word itself for a one-word synonym, see MarkWeights), and none for
+          // synonyms no passage holds.
           List<List<String>> synonyms = index.conceptMarks().terms(target, match.concept().id());
           for (int i = 0; i < synonyms.size(); i++) {
             addMark(query, searcher, PassageFields.body(target), match.concept().id(), i, synonyms.get(i), boost);
@@ -239,10 +240,9 @@ public final class KnowledgeSearcher {
 
   private void addMark(BooleanQuery.Builder query, IndexSearcher searcher, String field, String conceptId, int synonym,
       List<String> tokens, float boost) {
-    float weight = markWeights.weight(searcher, field, conceptId, synonym, tokens);
-    if (weight > 0) {
-      Term mark = new Term(field, PassageFields.conceptTerm(conceptId, synonym));
-      query.add(new BoostQuery(new TermQuery(mark), boost * weight), BooleanClause.Occur.SHOULD);
+    MarkWeights.MarkClause clause = markWeights.clause(searcher, field, conceptId, synonym, tokens);
+    if (clause != null) {
+      query.add(new BoostQuery(clause.query(), boost * clause.weight()), BooleanClause.Occur.SHOULD);
     }
   }
 
