@@ -22,7 +22,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -61,6 +60,7 @@ public final class KnowledgeSearcher {
   private final AnswerExtractor extractor;
   private final SearchGate gate;
   private final MarkWeights markWeights;
+  private final TermQueries termQueries = new TermQueries();
 
   /**
    * The glossary concepts an index marks in its passages, as this searcher asks for them: the
@@ -196,9 +196,9 @@ public final class KnowledgeSearcher {
     QueryBuilder builder = new QueryBuilder(index.analyzers().queryPerField());
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     String fieldLang = LanguageAnalyzers.indexLanguage(lang);
-    addDirect(query, lang, folded, token -> questionWords.contains(lang, token));
+    addDirect(query, searcher, lang, folded, token -> questionWords.contains(lang, token));
     if (alternate != null) {
-      addDirect(query, alternate, folded, token -> questionWords.contains(alternate, token));
+      addDirect(query, searcher, alternate, folded, token -> questionWords.contains(alternate, token));
     }
     Query directOnly = query.build();
     java.util.Set<String> indexed = index.languages();
@@ -253,15 +253,19 @@ public final class KnowledgeSearcher {
    * 2,000-character question stays far below Lucene's clause limit. "How long" and "多久" match
    * every passage that mentions time: they are left out unless the question has nothing else.
    */
-  private void addDirect(BooleanQuery.Builder query, String lang, String text, java.util.function.Predicate<String> questionWord) {
+  private void addDirect(BooleanQuery.Builder query, IndexSearcher searcher, String lang, String text,
+      java.util.function.Predicate<String> questionWord) {
     List<String> all = new ArrayList<>(new LinkedHashSet<>(analysis.queryTokens(text, lang)));
     List<String> topical = all.stream().filter(t -> !questionWord.test(t)).toList();
     List<String> terms = (topical.isEmpty() ? all : topical).stream().limit(MAX_TERMS_PER_FIELD).toList();
     String fieldLang = LanguageAnalyzers.indexLanguage(lang);
+    String title = PassageFields.title(fieldLang);
+    String section = PassageFields.section(fieldLang);
+    String body = PassageFields.body(fieldLang);
     for (String term : terms) {
-      query.add(new BoostQuery(new TermQuery(new Term(PassageFields.title(fieldLang), term)), 2.0f), BooleanClause.Occur.SHOULD);
-      query.add(new BoostQuery(new TermQuery(new Term(PassageFields.section(fieldLang), term)), 1.5f), BooleanClause.Occur.SHOULD);
-      query.add(new BoostQuery(new TermQuery(new Term(PassageFields.body(fieldLang), term)), 1.0f), BooleanClause.Occur.SHOULD);
+      query.add(new BoostQuery(termQueries.query(searcher, new Term(title, term)), 2.0f), BooleanClause.Occur.SHOULD);
+      query.add(new BoostQuery(termQueries.query(searcher, new Term(section, term)), 1.5f), BooleanClause.Occur.SHOULD);
+      query.add(new BoostQuery(termQueries.query(searcher, new Term(body, term)), 1.0f), BooleanClause.Occur.SHOULD);
     }
   }
 

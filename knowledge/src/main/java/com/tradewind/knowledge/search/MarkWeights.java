@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 
@@ -24,8 +25,8 @@ import org.apache.lucene.search.TermQuery;
  * are read once instead of once per concept (a quarter to a third fewer clauses on the
  * benchmark's questions).
  *
- * <p>Term statistics change only when the index does, so clauses are remembered per index reader;
- * a synonym no passage holds is {@code null} and costs no clause.
+ * <p>Term statistics change only when the index does, so clauses, with their terms' look-ups,
+ * are remembered per index reader; a synonym no passage holds is {@code null} and costs no clause.
  */
 final class MarkWeights {
 
@@ -75,17 +76,22 @@ final class MarkWeights {
         // Always true for an index marked by ConceptMarks; checked so that a mark written by
         // another analysis is never replaced by a term it does not equal.
         if (reader.docFreq(token) == markFrequency) {
-          return new MarkClause(new TermQuery(token), 1f);
+          return new MarkClause(termQuery(searcher, token), 1f);
         }
       }
       double phrase = 0;
       for (String token : tokens) {
         phrase += idf(reader.docFreq(new Term(field, token)), docs);
       }
-      return new MarkClause(new TermQuery(markTerm), (float) (phrase / idf(markFrequency, docs)));
+      return new MarkClause(termQuery(searcher, markTerm), (float) (phrase / idf(markFrequency, docs)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A term query carrying its term's look-up in this reader, which it is remembered with. */
+  private static TermQuery termQuery(IndexSearcher searcher, Term term) throws IOException {
+    return new TermQuery(term, TermStates.build(searcher, term, true));
   }
 
   /** BM25's IDF, as Lucene computes it. */
