@@ -16,6 +16,8 @@ import java.util.Set;
  */
 final class QuestionWords {
 
+  private static final java.util.regex.Pattern PUNCTUATION_AND_SPACE = java.util.regex.Pattern.compile("[\\p{P}\\s]+");
+
   private final Map<String, Set<String>> tokensByLanguage = new HashMap<>();
   private final Map<String, java.util.List<String>> quantityPhrases = new HashMap<>();
 
@@ -58,7 +60,7 @@ final class QuestionWords {
 
   /** True when the question asks how long, how many, how much, when, or for a limit. */
   boolean asksQuantity(String lang, String foldedQuestion) {
-    String q = " " + foldedQuestion.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\p{P}\\s]+", " ") + " ";
+    String q = " " + PUNCTUATION_AND_SPACE.matcher(foldedQuestion.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ") + " ";
     boolean characters = Glossary.isCharacterLanguage(lang);
     for (String phrase : quantityPhrases.getOrDefault(lang, java.util.List.of())) {
       if (characters ? q.contains(phrase) : q.contains(" " + phrase + " ")) {
