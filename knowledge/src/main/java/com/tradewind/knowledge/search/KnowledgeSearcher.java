@@ -59,6 +59,8 @@ public final class KnowledgeSearcher {
   private final QuestionWords questionWords;
   private final AnswerExtractor extractor;
   private final SearchGate gate;
+  /** See {@link #plainReference}. */
+  private final boolean plain;
   private final MarkWeights markWeights;
   private final TermQueries termQueries = new TermQueries();
 
@@ -87,6 +89,23 @@ public final class KnowledgeSearcher {
    */
   public KnowledgeSearcher(PassageIndex index, Glossary glossary, LanguageDetector detector, SearchOptions options,
       int concurrentSearches) {
+    this(index, glossary, detector, options, concurrentSearches, false);
+  }
+
+  /**
+   * For tests: a searcher that scores the same way in the plainest manner, with which the
+   * shortcuts of the default one are compared: every concept clause on its mark, every term
+   * looked up afresh, and every matching passage scored (no skipping of blocks that cannot reach
+   * the top k).
+   */
+  static KnowledgeSearcher plainReference(PassageIndex index, Glossary glossary, LanguageDetector detector,
+      SearchOptions options) {
+    return new KnowledgeSearcher(index, glossary, detector, options, 0, true);
+  }
+
+  private KnowledgeSearcher(PassageIndex index, Glossary glossary, LanguageDetector detector, SearchOptions options,
+      int concurrentSearches, boolean plain) {
+    this.plain = plain;
     this.gate = new SearchGate(concurrentSearches);
     this.index = index;
     this.glossary = glossary;
@@ -95,7 +114,7 @@ public final class KnowledgeSearcher {
     this.analysis = new TermAnalysis(index.analyzers());
     this.questionWords = new QuestionWords(analysis);
     this.extractor = new AnswerExtractor(options.maxAnswerSentences());
-    this.markWeights = new MarkWeights();
+    this.markWeights = new MarkWeights(!plain);
   }
 
   /** The question's language and, when detection is unsure, a second one worth searching in. */
@@ -263,21 +282,31 @@ public final class KnowledgeSearcher {
     String section = PassageFields.section(fieldLang);
     String body = PassageFields.body(fieldLang);
     for (String term : terms) {
-      query.add(new BoostQuery(termQueries.query(searcher, new Term(title, term)), 2.0f), BooleanClause.Occur.SHOULD);
-      query.add(new BoostQuery(termQueries.query(searcher, new Term(section, term)), 1.5f), BooleanClause.Occur.SHOULD);
-      query.add(new BoostQuery(termQueries.query(searcher, new Term(body, term)), 1.0f), BooleanClause.Occur.SHOULD);
+      query.add(new BoostQuery(termQuery(searcher, new Term(title, term)), 2.0f), BooleanClause.Occur.SHOULD);
+      query.add(new BoostQuery(termQuery(searcher, new Term(section, term)), 1.5f), BooleanClause.Occur.SHOULD);
+      query.add(new BoostQuery(termQuery(searcher, new Term(body, term)), 1.0f), BooleanClause.Occur.SHOULD);
     }
+  }
+
+  private org.apache.lucene.search.TermQuery termQuery(IndexSearcher searcher, Term term) {
+    return plain ? new org.apache.lucene.search.TermQuery(term) : termQueries.query(searcher, term);
+  }
+
+  /** The query a question becomes (before Lucene's rewriting), for tests. */
+  Query query(String question, String lang) {
+    return index.withSearcher(searcher -> prepare(searcher, question, lang, null).query());
   }
 
   private List<SearchHit> run(IndexSearcher searcher, Prepared prepared, int k) {
     try {
       TopDocs top;
+      // No exact hit count is needed, so Lucene may skip non-competitive blocks from the start.
+      int countHits = plain ? Integer.MAX_VALUE : k;
       try {
-        // No exact hit count is needed, so Lucene may skip non-competitive blocks from the start.
-        top = searcher.search(prepared.query(), new org.apache.lucene.search.TopScoreDocCollectorManager(k, k));
+        top = searcher.search(prepared.query(), new org.apache.lucene.search.TopScoreDocCollectorManager(k, countHits));
       } catch (IndexSearcher.TooManyClauses e) {
         // a very long question: drop the expansions
-        top = searcher.search(prepared.directOnly(), new org.apache.lucene.search.TopScoreDocCollectorManager(k, k));
+        top = searcher.search(prepared.directOnly(), new org.apache.lucene.search.TopScoreDocCollectorManager(k, countHits));
       }
       List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
       int[] docs = new int[top.scoreDocs.length];

@@ -38,6 +38,16 @@ final class MarkWeights {
   private record Cache(IndexReader reader, ConcurrentHashMap<Key, java.util.Optional<MarkClause>> clauses) {}
 
   private volatile Cache cache = new Cache(null, new ConcurrentHashMap<>());
+  private final boolean shortcuts;
+
+  /**
+   * @param shortcuts a one-word synonym's clause is a term query on the word, and clauses carry
+   *     their term look-ups (the default); false keeps every synonym on its mark and leaves the
+   *     look-ups to Lucene, for tests that compare the two
+   */
+  MarkWeights(boolean shortcuts) {
+    this.shortcuts = shortcuts;
+  }
 
   /**
    * The clause that scores in {@code field} as the phrase query of a concept's
@@ -51,11 +61,13 @@ final class MarkWeights {
       cache = current;
     }
     return current.clauses().computeIfAbsent(new Key(field, conceptId, synonym),
-        k -> java.util.Optional.ofNullable(compute(searcher, field, PassageFields.conceptTerm(conceptId, synonym), tokens)))
+        k -> java.util.Optional.ofNullable(compute(searcher, field, PassageFields.conceptTerm(conceptId, synonym), tokens,
+            shortcuts)))
         .orElse(null);
   }
 
-  private static MarkClause compute(IndexSearcher searcher, String field, String mark, List<String> tokens) {
+  private static MarkClause compute(IndexSearcher searcher, String field, String mark, List<String> tokens,
+      boolean shortcuts) {
     if (tokens.isEmpty()) {
       return null;
     }
@@ -71,27 +83,27 @@ final class MarkWeights {
       if (markFrequency == 0) {
         return null;
       }
-      if (tokens.size() == 1) {
+      if (shortcuts && tokens.size() == 1) {
         Term token = new Term(field, tokens.get(0));
         // Always true for an index marked by ConceptMarks; checked so that a mark written by
         // another analysis is never replaced by a term it does not equal.
         if (reader.docFreq(token) == markFrequency) {
-          return new MarkClause(termQuery(searcher, token), 1f);
+          return new MarkClause(termQuery(searcher, token, true), 1f);
         }
       }
       double phrase = 0;
       for (String token : tokens) {
         phrase += idf(reader.docFreq(new Term(field, token)), docs);
       }
-      return new MarkClause(termQuery(searcher, markTerm), (float) (phrase / idf(markFrequency, docs)));
+      return new MarkClause(termQuery(searcher, markTerm, shortcuts), (float) (phrase / idf(markFrequency, docs)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /** A term query carrying its term's look-up in this reader, which it is remembered with. */
-  private static TermQuery termQuery(IndexSearcher searcher, Term term) throws IOException {
-    return new TermQuery(term, TermStates.build(searcher, term, true));
+  private static TermQuery termQuery(IndexSearcher searcher, Term term, boolean withLookUp) throws IOException {
+    return withLookUp ? new TermQuery(term, TermStates.build(searcher, term, true)) : new TermQuery(term);
   }
 
   /** BM25's IDF, as Lucene computes it. */
