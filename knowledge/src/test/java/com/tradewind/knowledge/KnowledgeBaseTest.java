@@ -216,6 +216,28 @@ class KnowledgeBaseTest {
     }
   }
 
+  /**
+   * An index of schema 4 has no empty fields of the other languages (its lengths are sparse,
+   * slower to read): the refresh rebuilds it rather than keep it until the files change.
+   */
+  @Test
+  void anIndexOfSchema4IsRebuiltWithLengthsInEveryField() throws Exception {
+    try (KnowledgeBase kb = open()) {
+      kb.refresh();
+    }
+    Path manifest = data.resolve("index.manifest.json");
+    String current = Files.readString(manifest);
+    assertTrue(current.contains("schema=5;"), current);
+    Files.writeString(manifest, current.replace("schema=5;", "schema=4;"));
+    try (KnowledgeBase kb = open()) {
+      var report = kb.refresh();
+      assertEquals(3, report.added(), "another signature rebuilds every file: " + report);
+      assertEquals(0, report.unchanged());
+      assertTrue(kb.ask("平台仲裁要多久", null).answered());
+    }
+    assertTrue(Files.readString(manifest).contains("schema=5;"));
+  }
+
   @Test
   void lockedIndexFallsBackToAPrivateCopy() throws Exception {
     try (KnowledgeBase holder = open()) {

@@ -22,7 +22,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -60,7 +59,10 @@ public final class KnowledgeSearcher {
   private final QuestionWords questionWords;
   private final AnswerExtractor extractor;
   private final SearchGate gate;
+  /** See {@link #plainReference}. */
+  private final boolean plain;
   private final MarkWeights markWeights;
+  private final TermQueries termQueries = new TermQueries();
 
   /**
    * The glossary concepts an index marks in its passages, as this searcher asks for them: the
@@ -87,6 +89,23 @@ public final class KnowledgeSearcher {
    */
   public KnowledgeSearcher(PassageIndex index, Glossary glossary, LanguageDetector detector, SearchOptions options,
       int concurrentSearches) {
+    this(index, glossary, detector, options, concurrentSearches, false);
+  }
+
+  /**
+   * For tests: a searcher that scores the same way in the plainest manner, with which the
+   * shortcuts of the default one are compared: every concept clause on its mark, every term
+   * looked up afresh, and every matching passage scored (no skipping of blocks that cannot reach
+   * the top k).
+   */
+  static KnowledgeSearcher plainReference(PassageIndex index, Glossary glossary, LanguageDetector detector,
+      SearchOptions options) {
+    return new KnowledgeSearcher(index, glossary, detector, options, 0, true);
+  }
+
+  private KnowledgeSearcher(PassageIndex index, Glossary glossary, LanguageDetector detector, SearchOptions options,
+      int concurrentSearches, boolean plain) {
+    this.plain = plain;
     this.gate = new SearchGate(concurrentSearches);
     this.index = index;
     this.glossary = glossary;
@@ -95,7 +114,7 @@ public final class KnowledgeSearcher {
     this.analysis = new TermAnalysis(index.analyzers());
     this.questionWords = new QuestionWords(analysis);
     this.extractor = new AnswerExtractor(options.maxAnswerSentences());
-    this.markWeights = new MarkWeights();
+    this.markWeights = new MarkWeights(!plain);
   }
 
   /** The question's language and, when detection is unsure, a second one worth searching in. */
@@ -196,9 +215,9 @@ public final class KnowledgeSearcher {
     QueryBuilder builder = new QueryBuilder(index.analyzers().queryPerField());
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     String fieldLang = LanguageAnalyzers.indexLanguage(lang);
-    addDirect(query, lang, folded, token -> questionWords.contains(lang, token));
+    addDirect(query, searcher, lang, folded, token -> questionWords.contains(lang, token));
     if (alternate != null) {
-      addDirect(query, alternate, folded, token -> questionWords.contains(alternate, token));
+      addDirect(query, searcher, alternate, folded, token -> questionWords.contains(alternate, token));
     }
     Query directOnly = query.build();
     java.util.Set<String> indexed = index.languages();
@@ -213,7 +232,8 @@ public final class KnowledgeSearcher {
         float boost = (float) (target.equals(fieldLang) ? options.expansionBoost() : options.expansionBoost() * 0.6);
         if (marked) {
           // The index marked each synonym wherever it occurs: one term query per synonym and
-          // field, and none for synonyms no passage holds.
+          // field (on the word itself for a one-word synonym, see MarkWeights), and none for
+          // synonyms no passage holds.
           List<List<String>> synonyms = index.conceptMarks().terms(target, match.concept().id());
           for (int i = 0; i < synonyms.size(); i++) {
             addMark(query, searcher, PassageFields.body(target), match.concept().id(), i, synonyms.get(i), boost);
@@ -239,10 +259,9 @@ public final class KnowledgeSearcher {
 
   private void addMark(BooleanQuery.Builder query, IndexSearcher searcher, String field, String conceptId, int synonym,
       List<String> tokens, float boost) {
-    float weight = markWeights.weight(searcher, field, conceptId, synonym, tokens);
-    if (weight > 0) {
-      Term mark = new Term(field, PassageFields.conceptTerm(conceptId, synonym));
-      query.add(new BoostQuery(new TermQuery(mark), boost * weight), BooleanClause.Occur.SHOULD);
+    MarkWeights.MarkClause clause = markWeights.clause(searcher, field, conceptId, synonym, tokens);
+    if (clause != null) {
+      query.add(new BoostQuery(clause.query(), boost * clause.weight()), BooleanClause.Occur.SHOULD);
     }
   }
 
@@ -253,27 +272,41 @@ public final class KnowledgeSearcher {
    * 2,000-character question stays far below Lucene's clause limit. "How long" and "多久" match
    * every passage that mentions time: they are left out unless the question has nothing else.
    */
-  private void addDirect(BooleanQuery.Builder query, String lang, String text, java.util.function.Predicate<String> questionWord) {
+  private void addDirect(BooleanQuery.Builder query, IndexSearcher searcher, String lang, String text,
+      java.util.function.Predicate<String> questionWord) {
     List<String> all = new ArrayList<>(new LinkedHashSet<>(analysis.queryTokens(text, lang)));
     List<String> topical = all.stream().filter(t -> !questionWord.test(t)).toList();
     List<String> terms = (topical.isEmpty() ? all : topical).stream().limit(MAX_TERMS_PER_FIELD).toList();
     String fieldLang = LanguageAnalyzers.indexLanguage(lang);
+    String title = PassageFields.title(fieldLang);
+    String section = PassageFields.section(fieldLang);
+    String body = PassageFields.body(fieldLang);
     for (String term : terms) {
-      query.add(new BoostQuery(new TermQuery(new Term(PassageFields.title(fieldLang), term)), 2.0f), BooleanClause.Occur.SHOULD);
-      query.add(new BoostQuery(new TermQuery(new Term(PassageFields.section(fieldLang), term)), 1.5f), BooleanClause.Occur.SHOULD);
-      query.add(new BoostQuery(new TermQuery(new Term(PassageFields.body(fieldLang), term)), 1.0f), BooleanClause.Occur.SHOULD);
+      query.add(new BoostQuery(termQuery(searcher, new Term(title, term)), 2.0f), BooleanClause.Occur.SHOULD);
+      query.add(new BoostQuery(termQuery(searcher, new Term(section, term)), 1.5f), BooleanClause.Occur.SHOULD);
+      query.add(new BoostQuery(termQuery(searcher, new Term(body, term)), 1.0f), BooleanClause.Occur.SHOULD);
     }
+  }
+
+  private org.apache.lucene.search.TermQuery termQuery(IndexSearcher searcher, Term term) {
+    return plain ? new org.apache.lucene.search.TermQuery(term) : termQueries.query(searcher, term);
+  }
+
+  /** The query a question becomes (before Lucene's rewriting), for tests. */
+  Query query(String question, String lang) {
+    return index.withSearcher(searcher -> prepare(searcher, question, lang, null).query());
   }
 
   private List<SearchHit> run(IndexSearcher searcher, Prepared prepared, int k) {
     try {
       TopDocs top;
+      // No exact hit count is needed, so Lucene may skip non-competitive blocks from the start.
+      int countHits = plain ? Integer.MAX_VALUE : k;
       try {
-        // No exact hit count is needed, so Lucene may skip non-competitive blocks from the start.
-        top = searcher.search(prepared.query(), new org.apache.lucene.search.TopScoreDocCollectorManager(k, k));
+        top = searcher.search(prepared.query(), new org.apache.lucene.search.TopScoreDocCollectorManager(k, countHits));
       } catch (IndexSearcher.TooManyClauses e) {
         // a very long question: drop the expansions
-        top = searcher.search(prepared.directOnly(), new org.apache.lucene.search.TopScoreDocCollectorManager(k, k));
+        top = searcher.search(prepared.directOnly(), new org.apache.lucene.search.TopScoreDocCollectorManager(k, countHits));
       }
       List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
       int[] docs = new int[top.scoreDocs.length];

@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class QuestionWords {
 
+  private static final java.util.regex.Pattern PUNCTUATION_AND_SPACE = java.util.regex.Pattern.compile("[\\p{P}\\s]+");
+
   private final TermAnalysis analysis;
   /** The words as listed, per language; analyzed the first time a language is asked about. */
   private final Map<String, List<String>> wordsByLanguage = new HashMap<>();
@@ -63,7 +65,7 @@ final class QuestionWords {
 
   /** True when the question asks how long, how many, how much, when, or for a limit. */
   boolean asksQuantity(String lang, String foldedQuestion) {
-    String q = " " + foldedQuestion.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\p{P}\\s]+", " ") + " ";
+    String q = " " + PUNCTUATION_AND_SPACE.matcher(foldedQuestion.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ") + " ";
     boolean characters = Glossary.isCharacterLanguage(lang);
     for (String phrase : quantityPhrases.getOrDefault(lang, java.util.List.of())) {
       if (characters ? q.contains(phrase) : q.contains(" " + phrase + " ")) {
