@@ -78,7 +78,9 @@ public final class ConceptMarks {
       signature.append(concept.getKey()).append('\u0001');
       for (var byLanguage : new TreeMap<>(concept.getValue()).entrySet()) {
         String lang = byLanguage.getKey();
-        List<String> terms = byLanguage.getValue().stream().limit(maxTermsPerLanguage).toList();
+        List<String> all = byLanguage.getValue();
+        // not a stream: this runs for every concept and language while the index opens
+        List<String> terms = List.copyOf(all.size() > maxTermsPerLanguage ? all.subList(0, maxTermsPerLanguage) : all);
         if (!LanguageAnalyzers.LANGUAGES.contains(lang) || terms.isEmpty()) {
           continue; // "xx" passages have no glossary column of their own
         }
