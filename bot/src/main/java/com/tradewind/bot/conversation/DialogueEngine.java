@@ -106,7 +106,7 @@ public final class DialogueEngine implements Dialogue {
   }
 
   /** The message as read before the conversation's state: cleaned text, entities, the rest, its language. */
-  private record Read(String text, Entities found, String rest, java.util.Optional<com.tradewind.knowledge.lang.DetectedLanguage> detected) {}
+  private record Read(String text, Entities found, String rest, ConversationLanguage.Detection detected) {}
 
   /** @param asked the knowledge base's answer when it was consulted, else null */
   private record Result(ConversationState state, Turn turn, com.tradewind.knowledge.search.Answer asked, boolean failed) {}
@@ -115,7 +115,7 @@ public final class DialogueEngine implements Dialogue {
     String text = read.text();
     Entities found = read.found();
     String rest = read.rest();
-    String lang = languages.resolve(rest, state.language(), read.detected());
+    String lang = languages.resolve(read.detected(), state.language());
     state = state.withLanguage(lang);
     String replyLang = replies.replyLanguage(lang);
     String userLang = lang == null ? ReplyTemplates.FALLBACK : lang;

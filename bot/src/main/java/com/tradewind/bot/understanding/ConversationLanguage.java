@@ -43,26 +43,32 @@ public final class ConversationLanguage {
   }
 
   /**
+   * What {@link #detect} found in a text: its words and Han characters (digits left out) and the
+   * detector's best language, if any; {@link #resolve(Detection, String)} judges from it.
+   */
+  public record Detection(Scripts.Counts counts, Optional<DetectedLanguage> language) {}
+
+  /**
    * What the detector says of {@code text}, computed off the event loop when it takes Lingua's
-   * models (see {@link LanguageDetector#candidatesAsync}); for {@link #resolve(String, String, Optional)}.
+   * models (see {@link LanguageDetector#candidatesAsync}); for {@link #resolve(Detection, String)}.
    * Call it once {@link #readyFor} has completed.
    */
-  public Future<Optional<DetectedLanguage>> detect(String text) {
+  public Future<Detection> detect(String text) {
     Scripts.Counts counts = wordsAndHan(text);
     if (counts.cjk() == 0 && counts.words() == 0) {
-      return Future.succeededFuture(Optional.empty()); // resolve() keeps the conversation's language
+      return Future.succeededFuture(new Detection(counts, Optional.empty())); // resolve() keeps the conversation's language
     }
     if (!detector.modelsLoaded()) {
-      return Future.succeededFuture(detector.detectByScript(text));
+      return Future.succeededFuture(new Detection(counts, detector.detectByScript(text)));
     }
     var stage = detector.candidatesAsync(text);
     if (stage.toCompletableFuture().isDone()) {
-      return Future.succeededFuture(best(stage.toCompletableFuture().join()));
+      return Future.succeededFuture(new Detection(counts, best(stage.toCompletableFuture().join())));
     }
     Context context = Vertx.currentContext();
     Future<java.util.List<DetectedLanguage>> ranked = context == null ? Future.fromCompletionStage(stage)
         : Future.fromCompletionStage(stage, context);
-    return ranked.map(ConversationLanguage::best);
+    return ranked.map(candidates -> new Detection(counts, best(candidates)));
   }
 
   private static Optional<DetectedLanguage> best(java.util.List<DetectedLanguage> ranked) {
@@ -78,20 +84,21 @@ public final class ConversationLanguage {
   public String resolve(String text, String current) {
     // This runs on an event loop, which must never wait while 80 MB of models load: callers
     // first wait for readyFor(text); should loading have failed, only the writing system decides.
-    return resolve(text, current, detector.modelsLoaded() ? detector.detect(text) : detector.detectByScript(text));
+    return resolve(new Detection(wordsAndHan(text),
+        detector.modelsLoaded() ? detector.detect(text) : detector.detectByScript(text)), current);
   }
 
   /**
-   * The language after {@code text}, given the conversation's language so far (null at first)
-   * and what {@link #detect} said of the text.
+   * The language after a message, given what {@link #detect} found in it and the conversation's
+   * language so far (null at first).
    */
-  public String resolve(String text, String current, Optional<DetectedLanguage> detected) {
-    Scripts.Counts counts = wordsAndHan(text);
-    int cjk = counts.cjk();
-    int words = counts.words();
+  public String resolve(Detection detection, String current) {
+    int cjk = detection.counts().cjk();
+    int words = detection.counts().words();
     if (cjk == 0 && words == 0) {
       return current;
     }
+    Optional<DetectedLanguage> detected = detection.language();
     if (detected.isEmpty()) {
       return current;
     }

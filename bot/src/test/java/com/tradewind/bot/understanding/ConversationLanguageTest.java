@@ -53,10 +53,10 @@ class ConversationLanguageTest {
     String text = "chcę zwrócić towar, który przyszedł uszkodzony";
     context.runOnContext(v -> languages.detect(text).onComplete(test.succeeding(detected -> test.verify(() -> {
       assertSame(context, Vertx.currentContext(), "back on the caller's event loop");
-      assertEquals("pl", detected.orElseThrow().code());
-      assertEquals("pl", languages.resolve(text, "en", detected), "a clear sentence switches the conversation");
-      assertEquals(languages.resolve(text, "en"), languages.resolve(text, "en", detected), "same as detecting in place");
-      assertTrue(languages.detect("8123456789012345").result().isEmpty(), "a bare number says nothing");
+      assertEquals("pl", detected.language().orElseThrow().code());
+      assertEquals("pl", languages.resolve(detected, "en"), "a clear sentence switches the conversation");
+      assertEquals(languages.resolve(text, "en"), languages.resolve(detected, "en"), "same as detecting in place");
+      assertTrue(languages.detect("8123456789012345").result().language().isEmpty(), "a bare number says nothing");
       test.completeNow();
     }))));
   }
