@@ -27,7 +27,7 @@ public final class KnowledgeBase implements Closeable {
 
   private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
   /** Bump when the index schema or passage rules change: existing indexes are rebuilt. */
-  private static final String SCHEMA_VERSION = "5";
+  private static final String SCHEMA_VERSION = "6";
 
   private final KnowledgeOptions options;
   private final PassageIndex index;

@@ -63,7 +63,7 @@ public final class KnowledgeEvaluator {
       scores.hit3 += hit3 ? 1 : 0;
       scores.answered += correct ? 1 : 0;
       if (!hit3 || !correct) {
-        report.miss(String.format("[%s] %s | want \"%s\" in %s | got %s (%.2f): %s", q.lang(), q.q(), q.fact(), q.doc(),
+        report.miss(String.format("[%s]%s %s | want \"%s\" in %s | got %s (%.2f): %s", q.lang(), hit3 ? "" : " [not in top 3]", q.q(), q.fact(), q.doc(),
             sources.isEmpty() ? "-" : sources.get(0).path(), answer.confidence(),
             answer.text() == null ? "(no answer)" : abbreviate(answer.text())));
       }

@@ -7,7 +7,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
-import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
@@ -19,9 +18,9 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 
 /**
- * One analyzer per language (stemming and stop words of that language), and a field-name based
- * wrapper: a field named {@code body_es} is analyzed as Spanish. Languages without a dedicated
- * analyzer fall back to the standard one.
+ * One analyzer per language (stemming and stop words of that language; German also splits
+ * compounds), and a field-name based wrapper: a field named {@code body_es} is analyzed as
+ * Spanish. Languages without a dedicated analyzer fall back to the standard one.
  *
  * <p>Each language's analyzer is built the first time that language is used: Polish alone loads
  * a stemmer table of a few hundred kilobytes, and building all of them was a quarter of opening
@@ -90,7 +89,7 @@ public final class LanguageAnalyzers {
       case "ru" -> new RussianAnalyzer();
       case "pt" -> new PortugueseAnalyzer();
       case "fr" -> new FrenchAnalyzer();
-      case "de" -> new GermanAnalyzer();
+      case "de" -> new GermanCompoundAnalyzer();
       case "ar" -> new ArabicAnalyzer();
       case "it" -> new ItalianAnalyzer();
       case "pl" -> new PolishAnalyzer();

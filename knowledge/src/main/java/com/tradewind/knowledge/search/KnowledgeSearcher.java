@@ -206,10 +206,12 @@ public final class KnowledgeSearcher {
     String folded = ChineseScriptFolder.toSimplified(question);
     List<String> tokens = analysis.tokens(folded, lang);
     // Concepts made only of question words ("how long", "多久") say nothing about the topic and
-    // would pull in any passage that quotes a question; they are not expanded.
+    // would pull in any passage that quotes a question; they are not expanded. A question word
+    // that asks for a topical concept ("bis wann" for a deadline, a Frist) is kept: the concept
+    // itself is named by other words.
     List<Glossary.Match> concepts = glossary.find(folded, tokens, lang, analysis).stream()
         .filter(m -> !m.coveredTokens().isEmpty()
-            && !m.coveredTokens().stream().allMatch(t -> questionWords.contains(lang, t)))
+            && (!onlyQuestionWords(m.coveredTokens(), lang) || !onlyQuestionWords(firstTermTokens(m.concept(), lang), lang)))
         .limit(MAX_CONCEPTS)
         .toList();
     QueryBuilder builder = new QueryBuilder(index.analyzers().queryPerField());
@@ -255,6 +257,21 @@ public final class KnowledgeSearcher {
       }
     }
     return new Prepared(question, lang, tokens, concepts, query.build(), directOnly, questionWords.asksQuantity(lang, folded));
+  }
+
+  private boolean onlyQuestionWords(List<String> tokens, String lang) {
+    for (String token : tokens) {
+      if (!questionWords.contains(lang, token)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The tokens of the concept's first (marked) term in the question's language, as the index cut them. */
+  private List<String> firstTermTokens(Glossary.Concept concept, String lang) {
+    List<String> terms = concept.terms(lang);
+    return terms.isEmpty() ? List.of() : analysis.termTokens(terms.get(0), lang);
   }
 
   private void addMark(BooleanQuery.Builder query, IndexSearcher searcher, String field, String conceptId, int synonym,

@@ -52,6 +52,31 @@ class LanguageAnalyzersTest {
   }
 
   @Test
+  void germanCompoundsKeepTheWordAndStackTheirPartsOnIt() throws Exception {
+    assertEquals(List.of("kauferschutzfrist", "kauf", "schutz", "frist"), bigram.tokens("Käuferschutzfrist", "de"));
+    assertEquals(List.of("zollabfertigung", "zoll", "abfertigung", "dauert"), bigram.tokens("die Zollabfertigung dauert", "de"));
+    // the linking s is dropped, so the part is the noun as it stands alone
+    assertEquals(List.of("sendungsnumm", "sendung", "numm"), bigram.tokens("Sendungsnummer", "de"));
+    // short words, words the dictionary cannot split and letter runs with digits stay whole
+    assertEquals(List.of("gunstig", "versand"), bigram.tokens("der günstige Versand", "de"));
+    assertEquals(List.of("versandkosten123"), bigram.tokens("Versandkosten123", "de"));
+    String noise = "q".repeat(60);
+    assertEquals(List.of(noise), bigram.tokens(noise, "de"));
+
+    var analyzer = new LanguageAnalyzers(ChineseAnalysis.BIGRAM).forLanguage("de");
+    List<Integer> increments = new java.util.ArrayList<>();
+    try (var stream = analyzer.tokenStream("body_de", "Zollabfertigung dauert")) {
+      var increment = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        increments.add(increment.getPositionIncrement());
+      }
+      stream.end();
+    }
+    assertEquals(List.of(1, 0, 0, 1), increments, "parts stand at the compound's position");
+  }
+
+  @Test
   void arabicAndPolishHaveTheirOwnChains() {
     assertEquals(List.of("شحن", "اقتصاد"), bigram.tokens("الشحن الاقتصادي", "ar"));
     assertEquals(List.of("wysyłka", "ekonomiczny"), bigram.tokens("wysyłka ekonomiczna", "pl"));
