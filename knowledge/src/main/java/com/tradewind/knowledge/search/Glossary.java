@@ -37,7 +37,22 @@ public final class Glossary {
   private final Map<String, Map<String, List<AnalyzedTerm>>> analyzed = new HashMap<>();
   private final Map<String, Concept> conceptsById = new HashMap<>();
 
-  private record AnalyzedTerm(Concept concept, String term, List<String> tokens) {}
+  /**
+   * @param written the term as {@link #plain} writes it when analysis drops some of its words
+   *     (stop words: "no se pueden devolver" is analysed as "pueden devolver", "bis wann" as
+   *     "wann"), else null; such a term matches only a question that holds it as written
+   */
+  private record AnalyzedTerm(Concept concept, String term, List<String> tokens, String written) {}
+
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+  private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  /** Lower case without accents, words separated by single spaces and padded with one: " cuantos dias tengo ". */
+  static String plain(String text) {
+    String bare = MARKS.matcher(java.text.Normalizer.normalize(text.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD))
+        .replaceAll("");
+    return " " + NON_WORD.matcher(bare).replaceAll(" ").strip() + " ";
+  }
 
   private Glossary(List<String> languages, List<Concept> concepts) {
     this.languages = languages;
@@ -120,10 +135,17 @@ public final class Glossary {
       }
     } else {
       Map<String, List<AnalyzedTerm>> byFirst = analyzedTerms(lang, analysis);
+      String written = null;
       for (int i = 0; i < questionTokens.size(); i++) {
         for (AnalyzedTerm term : byFirst.getOrDefault(questionTokens.get(i), List.of())) {
           int end = i + term.tokens.size();
-          if (end <= questionTokens.size() && questionTokens.subList(i, end).equals(term.tokens) && seen.add(term.concept)) {
+          if (end > questionTokens.size() || !questionTokens.subList(i, end).equals(term.tokens)) {
+            continue;
+          }
+          if (term.written != null && !(written == null ? (written = plain(question)) : written).contains(term.written)) {
+            continue;
+          }
+          if (seen.add(term.concept)) {
             matches.add(new Match(term.concept, term.term, term.tokens));
           }
         }
@@ -159,7 +181,8 @@ public final class Glossary {
           for (String term : concept.terms(l)) {
             List<String> tokens = analysis.tokens(term, l);
             if (!tokens.isEmpty()) {
-              index.computeIfAbsent(tokens.get(0), k -> new ArrayList<>()).add(new AnalyzedTerm(concept, term, tokens));
+              index.computeIfAbsent(tokens.get(0), k -> new ArrayList<>())
+                  .add(new AnalyzedTerm(concept, term, tokens, losesWords(term, l, analysis) ? plain(term) : null));
             }
           }
         }
@@ -168,6 +191,17 @@ public final class Glossary {
         return index;
       });
     }
+  }
+
+  /** Whether analysis drops a word of the term entirely (a stop word). */
+  private static boolean losesWords(String term, String lang, TermAnalysis analysis) {
+    // words as written, accents kept: the stop lists hold "für", not "fur"
+    for (String word : NON_WORD.matcher(term.toLowerCase(Locale.ROOT)).replaceAll(" ").strip().split(" ")) {
+      if (!word.isEmpty() && analysis.tokens(word, lang).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Match> dropContained(List<Match> matches) {
@@ -186,6 +220,11 @@ public final class Glossary {
       }
     }
     return kept;
+  }
+
+  /** Whether a term negates ("cannot be returned"), so that it may only cover a text that negates. */
+  static boolean negates(String term, String lang) {
+    return !isCharacterLanguage(lang) && Negations.negates(term, lang);
   }
 
   static boolean isCharacterLanguage(String lang) {

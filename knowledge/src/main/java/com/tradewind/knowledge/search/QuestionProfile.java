@@ -84,6 +84,9 @@ final class QuestionProfile {
             return true;
           }
         } else {
+          if (Glossary.negates(term, textLanguage) && !Negations.negates(foldedText, textLanguage)) {
+            continue; // "cannot be returned" is not covered by "how to return an item"
+          }
           List<String> termTokens = analysis.termTokens(term, textLanguage);
           if (!termTokens.isEmpty() && Collections.indexOfSubList(textTokens, termTokens) >= 0) {
             return true;
