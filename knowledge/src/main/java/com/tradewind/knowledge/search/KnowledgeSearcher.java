@@ -63,6 +63,7 @@ public final class KnowledgeSearcher {
   private final boolean plain;
   private final MarkWeights markWeights;
   private final TermQueries termQueries = new TermQueries();
+  private final Durations durations = new Durations();
 
   /**
    * The glossary concepts an index marks in its passages, as this searcher asks for them: the
@@ -154,7 +155,8 @@ public final class KnowledgeSearcher {
    * An extractive answer with its sources, or sources only when no passage answers well. The
    * first BM25 candidates are re-ranked by how much of the question each covers (so a passage
    * that merely shares common words loses to one that states the asked fact), with a nudge for
-   * passages holding a number when a quantity is asked and for passages in the user's language.
+   * passages holding a number when a quantity is asked (a duration when it asks how long) and for
+   * passages in the user's language.
    */
   public Answer ask(String question, String languageHint) {
     return gate.run(() -> answer(question, languageHint));
@@ -179,7 +181,7 @@ public final class KnowledgeSearcher {
         QuestionProfile profile = second != null && hit.language().equals(alternate) ? second : primary;
         double coverage = profile.coverage(hit.title() + "\n" + hit.section() + "\n" + hit.text(), hit.language());
         double score = 0.5 * hit.score() / maxScore + 0.5 * coverage
-            + (profile.asksQuantity() && hit.text().chars().anyMatch(Character::isDigit) ? 0.1 : 0)
+            + profile.passageNumberBonus(hit.text(), hit.language())
             + (hit.language().equals(lang) || hit.language().equals(alternate) ? 0.25 : 0);
         ranked.add(new Ranked(hit, coverage, score));
       }
@@ -200,7 +202,7 @@ public final class KnowledgeSearcher {
 
   /** @param directOnly the question's own words without glossary expansion, should the full query be too big */
   private record Prepared(String question, String language, List<String> tokens, List<Glossary.Match> concepts, Query query,
-      Query directOnly, boolean asksQuantity) {}
+      Query directOnly, boolean asksQuantity, boolean asksDuration) {}
 
   private Prepared prepare(IndexSearcher searcher, String question, String lang, String alternate) {
     String folded = ChineseScriptFolder.toSimplified(question);
@@ -256,7 +258,8 @@ public final class KnowledgeSearcher {
         });
       }
     }
-    return new Prepared(question, lang, tokens, concepts, query.build(), directOnly, questionWords.asksQuantity(lang, folded));
+    return new Prepared(question, lang, tokens, concepts, query.build(), directOnly, questionWords.asksQuantity(lang, folded),
+        durations.asked(lang, folded));
   }
 
   private boolean onlyQuestionWords(List<String> tokens, String lang) {
@@ -362,7 +365,8 @@ public final class KnowledgeSearcher {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new QuestionProfile(lang, weights, prepared.concepts(), analysis, prepared.asksQuantity());
+    return new QuestionProfile(lang, weights, prepared.concepts(), analysis, prepared.asksQuantity(),
+        prepared.asksDuration() ? durations : null);
   }
 
   /**

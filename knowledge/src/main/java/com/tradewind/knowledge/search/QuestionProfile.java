@@ -18,14 +18,61 @@ final class QuestionProfile {
   private final List<Glossary.Match> concepts;
   private final TermAnalysis analysis;
   private final boolean asksQuantity;
+  /** Null when the question does not ask how long. */
+  private final Durations durations;
 
   QuestionProfile(String language, Map<String, Double> weights, List<Glossary.Match> concepts, TermAnalysis analysis,
-      boolean asksQuantity) {
+      boolean asksQuantity, Durations durations) {
     this.language = language;
     this.weights = weights;
     this.concepts = concepts;
     this.analysis = analysis;
     this.asksQuantity = asksQuantity;
+    this.durations = durations;
+  }
+
+  /**
+   * What a passage's numbers add to its rank: a question that asks how long wants a duration
+   * ("7 working days"), not any number ("limit 0.5%"); one that asks how many or how much, any number.
+   */
+  double passageNumberBonus(String text, String textLanguage) {
+    if (durations != null) {
+      // next to a word of the question, in its sentence or in the question just before it (a FAQ
+      // line asks, the next sentence answers): "confirm receipt within 7 days" is a duration, but
+      // not of the arbitration asked about
+      if (durations.mentioned(text, textLanguage)) {
+        List<String> sentences = com.tradewind.knowledge.passage.SentenceSplitter.split(text);
+        for (int i = 0; i < sentences.size(); i++) {
+          if (durations.mentioned(sentences.get(i), textLanguage) && (measure(sentences.get(i), textLanguage)[1] >= 1
+              || i > 0 && asks(sentences.get(i - 1)) && measure(sentences.get(i - 1), textLanguage)[1] >= 1)) {
+            return 0.35;
+          }
+        }
+      }
+      return 0;
+    }
+    return asksQuantity && hasDigit(text) ? 0.1 : 0;
+  }
+
+  /** The same for a sentence of the answer. */
+  double sentenceNumberBonus(String sentence, String textLanguage) {
+    if (durations != null) {
+      return durations.mentioned(sentence, textLanguage) ? 0.35 : hasDigit(sentence) ? 0.1 : 0;
+    }
+    return asksQuantity && hasDigit(sentence) ? 0.35 : 0;
+  }
+
+  private static boolean asks(String sentence) {
+    return sentence.indexOf('?') >= 0 || sentence.indexOf('？') >= 0;
+  }
+
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isDigit(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The question asks how long, how many, how much: its answer has a number in it. */
