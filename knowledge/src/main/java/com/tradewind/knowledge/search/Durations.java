@@ -1,14 +1,8 @@
 package com.tradewind.knowledge.search;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -20,28 +14,17 @@ import java.util.regex.Pattern;
  */
 final class Durations {
 
-  private static final Pattern PUNCTUATION_AND_SPACE = Pattern.compile("[\\p{P}\\s]+");
   private final Map<String, List<String>> asks = new HashMap<>();
   private final Map<String, Pattern> mentions = new HashMap<>();
 
   Durations() {
     Map<String, List<String>> units = new HashMap<>();
-    try (var in = Durations.class.getResourceAsStream("duration-words.txt");
-        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] parts = line.split("\t");
-        if (parts[0].equals("ask")) {
-          asks.put(parts[1], List.of(parts[2].split("\\|")));
-        } else {
-          units.put(parts[1], List.of(parts[2].split(" ")));
-        }
+    for (String[] parts : TabularResource.read("duration-words.txt")) {
+      if (parts[0].equals("ask")) {
+        asks.put(parts[1], List.of(parts[2].split("\\|")));
+      } else {
+        units.put(parts[1], List.of(parts[2].split(" ")));
       }
-    } catch (IOException | NullPointerException e) {
-      throw new UncheckedIOException(new IOException("duration-words.txt is part of the jar", e));
     }
     units.forEach((lang, words) -> {
       List<String> quoted = new ArrayList<>();
@@ -55,14 +38,7 @@ final class Durations {
 
   /** The question asks how long, or when. */
   boolean asked(String lang, String foldedQuestion) {
-    String q = " " + PUNCTUATION_AND_SPACE.matcher(foldedQuestion.toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
-    boolean characters = Glossary.isCharacterLanguage(lang);
-    for (String phrase : asks.getOrDefault(lang, List.of())) {
-      if (characters ? q.contains(phrase) : q.contains(" " + phrase + " ")) {
-        return true;
-      }
-    }
-    return false;
+    return QuestionWords.holdsPhrase(lang, foldedQuestion, asks.getOrDefault(lang, List.of()));
   }
 
   /** The text states a duration: a number followed by a time unit of its language. */

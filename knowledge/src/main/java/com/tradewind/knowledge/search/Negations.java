@@ -1,10 +1,5 @@
 package com.tradewind.knowledge.search;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,25 +26,15 @@ final class Negations {
 
   private static Map<String, Pattern> load() {
     Map<String, Pattern> patterns = new HashMap<>();
-    try (var in = Negations.class.getResourceAsStream("negation-words.txt");
-        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
+    for (String[] parts : TabularResource.read("negation-words.txt")) {
+      List<String> alternatives = new ArrayList<>();
+      for (String word : parts[1].split(" ")) {
+        if (!word.isBlank()) {
+          // a whole word, or a prefix for elided forms ("n'" in "n'est")
+          alternatives.add(Pattern.quote(word) + (word.endsWith("'") ? "" : "(?![\\p{L}\\p{M}'])"));
         }
-        String[] parts = line.split("\t");
-        List<String> alternatives = new ArrayList<>();
-        for (String word : parts[1].split(" ")) {
-          if (!word.isBlank()) {
-            // a whole word, or a prefix for elided forms ("n'" in "n'est")
-            alternatives.add(Pattern.quote(word) + (word.endsWith("'") ? "" : "(?![\\p{L}\\p{M}'])"));
-          }
-        }
-        patterns.put(parts[0], Pattern.compile("(?<![\\p{L}\\p{M}])(?:" + String.join("|", alternatives) + ")"));
       }
-    } catch (IOException | NullPointerException e) {
-      throw new UncheckedIOException(new IOException("negation-words.txt is part of the jar", e));
+      patterns.put(parts[0], Pattern.compile("(?<![\\p{L}\\p{M}])(?:" + String.join("|", alternatives) + ")"));
     }
     return Map.copyOf(patterns);
   }

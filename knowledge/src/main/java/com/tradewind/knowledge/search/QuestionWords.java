@@ -1,10 +1,5 @@
 package com.tradewind.knowledge.search;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,45 +24,31 @@ final class QuestionWords {
 
   QuestionWords(TermAnalysis analysis) {
     this.analysis = analysis;
-    try (var in = QuestionWords.class.getResourceAsStream("question-words.txt");
-        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] parts = line.split("\t");
-        List<String> words = wordsByLanguage.computeIfAbsent(parts[0], l -> new ArrayList<>());
-        for (int i = 1; i < parts.length; i++) {
-          for (String word : parts[i].split(" ")) {
-            if (!word.isBlank()) {
-              words.add(word);
-            }
+    for (String[] parts : TabularResource.read("question-words.txt")) {
+      List<String> words = wordsByLanguage.computeIfAbsent(parts[0], l -> new ArrayList<>());
+      for (int i = 1; i < parts.length; i++) {
+        for (String word : parts[i].split(" ")) {
+          if (!word.isBlank()) {
+            words.add(word);
           }
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("question-words.txt is part of the jar", e);
     }
-    try (var in = QuestionWords.class.getResourceAsStream("quantity-words.txt");
-        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          String[] parts = line.split("\t");
-          quantityPhrases.put(parts[0], java.util.List.of(parts[1].split("\\|")));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("quantity-words.txt is part of the jar", e);
+    for (String[] parts : TabularResource.read("quantity-words.txt")) {
+      quantityPhrases.put(parts[0], java.util.List.of(parts[1].split("\\|")));
     }
   }
 
   /** True when the question asks how long, how many, how much, when, or for a limit. */
   boolean asksQuantity(String lang, String foldedQuestion) {
+    return holdsPhrase(lang, foldedQuestion, quantityPhrases.getOrDefault(lang, java.util.List.of()));
+  }
+
+  /** Whether a question holds one of the phrases: as a substring in CJK, as whole words elsewhere. */
+  static boolean holdsPhrase(String lang, String foldedQuestion, List<String> phrases) {
     String q = " " + PUNCTUATION_AND_SPACE.matcher(foldedQuestion.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ") + " ";
     boolean characters = Glossary.isCharacterLanguage(lang);
-    for (String phrase : quantityPhrases.getOrDefault(lang, java.util.List.of())) {
+    for (String phrase : phrases) {
       if (characters ? q.contains(phrase) : q.contains(" " + phrase + " ")) {
         return true;
       }
