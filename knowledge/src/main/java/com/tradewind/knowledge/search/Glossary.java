@@ -224,8 +224,11 @@ public final class Glossary {
 
   /** Whether a term negates ("cannot be returned"), so that it may only cover a text that negates. */
   static boolean negates(String term, String lang) {
-    return !isCharacterLanguage(lang) && Negations.negates(term, lang);
+    // asked for every term of a concept each time a passage is judged: remembered
+    return !isCharacterLanguage(lang) && NEGATING.computeIfAbsent(lang + '\u0000' + term, k -> Negations.negates(term, lang));
   }
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> NEGATING = new java.util.concurrent.ConcurrentHashMap<>();
 
   static boolean isCharacterLanguage(String lang) {
     return lang.equals("zh") || lang.equals("ja") || lang.equals("ko");

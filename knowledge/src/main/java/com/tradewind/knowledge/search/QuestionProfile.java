@@ -109,10 +109,12 @@ final class QuestionProfile {
     double total = 0;
     double matched = 0;
     int found = 0;
+    int[] textNegates = {-1};
     for (var entry : weights.entrySet()) {
       total += entry.getValue();
       String token = entry.getKey();
-      if ((textLanguage.equals(language) && tokenSet.contains(token)) || coveredByConcept(token, folded, textTokens, textLanguage)) {
+      if ((textLanguage.equals(language) && tokenSet.contains(token))
+          || coveredByConcept(token, folded, textTokens, textLanguage, textNegates)) {
         matched += entry.getValue();
         found++;
       }
@@ -120,7 +122,9 @@ final class QuestionProfile {
     return new double[] {total == 0 ? 0 : matched / total, found};
   }
 
-  private boolean coveredByConcept(String token, String foldedText, List<String> textTokens, String textLanguage) {
+  /** @param textNegates whether the text negates, worked out at the first negating term: {unknown = -1, no, yes} */
+  private boolean coveredByConcept(String token, String foldedText, List<String> textTokens, String textLanguage,
+      int[] textNegates) {
     for (Glossary.Match match : concepts) {
       if (!match.coveredTokens().contains(token)) {
         continue;
@@ -131,8 +135,13 @@ final class QuestionProfile {
             return true;
           }
         } else {
-          if (Glossary.negates(term, textLanguage) && !Negations.negates(foldedText, textLanguage)) {
-            continue; // "cannot be returned" is not covered by "how to return an item"
+          if (Glossary.negates(term, textLanguage)) {
+            if (textNegates[0] < 0) {
+              textNegates[0] = Negations.negates(foldedText, textLanguage) ? 1 : 0;
+            }
+            if (textNegates[0] == 0) {
+              continue; // "cannot be returned" is not covered by "how to return an item"
+            }
           }
           List<String> termTokens = analysis.termTokens(term, textLanguage);
           if (!termTokens.isEmpty() && Collections.indexOfSubList(textTokens, termTokens) >= 0) {
