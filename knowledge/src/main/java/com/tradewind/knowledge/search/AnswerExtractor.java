@@ -10,10 +10,10 @@ import java.util.List;
  * Picks the sentences of the best passage that answer a question: each sentence is scored by
  * how much of the question it covers (directly or through the glossary), with a bonus for
  * sentences holding a number when the question asks for a quantity (a duration when it asks how
- * long); the best sentence plus up to
- * two strong others form the answer, in reading order. A best sentence that ends in a colon
- * brings what follows it, and a short one its neighbours. Only the passage that passed the
- * relevance gate is used, so the answer and its first citation always agree.
+ * long); the best sentence plus up to two strong others form the answer, in reading order. A best
+ * sentence that ends in a colon brings what follows it, and a short one its neighbours. Only the
+ * passage that passed the relevance gate is used, so the answer and its first citation always
+ * agree.
  */
 final class AnswerExtractor {
 

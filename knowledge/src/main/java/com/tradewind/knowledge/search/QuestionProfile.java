@@ -1,6 +1,7 @@
 package com.tradewind.knowledge.search;
 
 import com.tradewind.knowledge.normalize.ChineseScriptFolder;
+import com.tradewind.knowledge.passage.SentenceSplitter;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,15 @@ final class QuestionProfile {
     this.durations = durations;
   }
 
+  /** Rank added by a duration next to the question's topic, to a passage that answers "how long". */
+  private static final double PASSAGE_DURATION = 0.35;
+  /** Rank added by any number, to a passage that answers "how many" or "how much". */
+  private static final double PASSAGE_NUMBER = 0.1;
+  /** Score added to an answer sentence with the number asked for (a duration for "how long"). */
+  private static final double SENTENCE_NUMBER = 0.35;
+  /** Score added to an answer sentence with some other number, when a duration is asked for. */
+  private static final double SENTENCE_OTHER_NUMBER = 0.1;
+
   /**
    * What a passage's numbers add to its rank: a question that asks how long wants a duration
    * ("7 working days"), not any number ("limit 0.5%"); one that asks how many or how much, any number.
@@ -41,28 +51,28 @@ final class QuestionProfile {
       // line asks, the next sentence answers): "confirm receipt within 7 days" is a duration, but
       // not of the arbitration asked about
       if (durations.mentioned(text, textLanguage)) {
-        List<String> sentences = com.tradewind.knowledge.passage.SentenceSplitter.split(text);
+        List<String> sentences = SentenceSplitter.split(text);
         for (int i = 0; i < sentences.size(); i++) {
           if (durations.mentioned(sentences.get(i), textLanguage) && (measure(sentences.get(i), textLanguage)[1] >= 1
-              || i > 0 && asks(sentences.get(i - 1)) && measure(sentences.get(i - 1), textLanguage)[1] >= 1)) {
-            return 0.35;
+              || i > 0 && isQuestion(sentences.get(i - 1)) && measure(sentences.get(i - 1), textLanguage)[1] >= 1)) {
+            return PASSAGE_DURATION;
           }
         }
       }
       return 0;
     }
-    return asksQuantity && hasDigit(text) ? 0.1 : 0;
+    return asksQuantity && hasDigit(text) ? PASSAGE_NUMBER : 0;
   }
 
   /** The same for a sentence of the answer. */
   double sentenceNumberBonus(String sentence, String textLanguage) {
     if (durations != null) {
-      return durations.mentioned(sentence, textLanguage) ? 0.35 : hasDigit(sentence) ? 0.1 : 0;
+      return durations.mentioned(sentence, textLanguage) ? SENTENCE_NUMBER : hasDigit(sentence) ? SENTENCE_OTHER_NUMBER : 0;
     }
-    return asksQuantity && hasDigit(sentence) ? 0.35 : 0;
+    return asksQuantity && hasDigit(sentence) ? SENTENCE_NUMBER : 0;
   }
 
-  private static boolean asks(String sentence) {
+  private static boolean isQuestion(String sentence) {
     return sentence.indexOf('?') >= 0 || sentence.indexOf('？') >= 0;
   }
 
